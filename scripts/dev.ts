@@ -1,0 +1,61 @@
+// `npm run dev`: one command for a working app. Starts the local Supabase stack (unless a hosted
+// project is configured), applies pending migrations (the seed runs on a new database), makes sure
+// .env.local points at the stack, prints the demo login and runs `next dev`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ANON_KEY, SERVICE_ROLE_KEY } from '../supabase/local/keys';
+
+const ENV_FILE = path.resolve('.env.local');
+const LOCAL_URL = `http://127.0.0.1:${process.env.SUPABASE_API_PORT ?? 54321}`;
+
+function readEnvFile(): Record<string, string> {
+  if (!existsSync(ENV_FILE)) return {};
+  return Object.fromEntries(
+    readFileSync(ENV_FILE, 'utf8')
+      .split('\n')
+      .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], m[2].replace(/^['"]|['"]$/g, '')]),
+  );
+}
+
+function isLocal(url: string): boolean {
+  return /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(url);
+}
+
+function runCli(...args: string[]): void {
+  const result = spawnSync(process.execPath, [...process.execArgv, 'supabase/local/cli.ts', ...args], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const configuredUrl = process.env.NEXT_PUBLIC_SUPABASE_URL ?? readEnvFile().NEXT_PUBLIC_SUPABASE_URL;
+if (configuredUrl && !isLocal(configuredUrl)) {
+  console.log(`Using the hosted Supabase project at ${configuredUrl}.`);
+} else {
+  runCli('start');
+  runCli('migrate');
+  const env = readEnvFile();
+  if (env.NEXT_PUBLIC_SUPABASE_URL !== LOCAL_URL || env.NEXT_PUBLIC_SUPABASE_ANON_KEY !== ANON_KEY) {
+    writeFileSync(
+      ENV_FILE,
+      [
+        '# Written by `npm run dev` for the local Supabase stack. Point these at a hosted project to use it instead.',
+        `NEXT_PUBLIC_SUPABASE_URL=${LOCAL_URL}`,
+        `NEXT_PUBLIC_SUPABASE_ANON_KEY=${ANON_KEY}`,
+        `SUPABASE_SERVICE_ROLE_KEY=${SERVICE_ROLE_KEY}`,
+        '',
+      ].join('\n'),
+    );
+    console.log('Wrote .env.local for the local stack.');
+  }
+  console.log('\nDemo account: demo@taleforge.test / taleforge-demo\n');
+}
+
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+next.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
