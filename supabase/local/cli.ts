@@ -8,7 +8,6 @@ import { apiUrl, loadConfig, type StackConfig } from './config';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 import { applyBootstrap, migrate, rollback } from './migrations';
 import { type DatabaseServer, startDatabase } from './postgres';
-import { startStack } from './stack';
 import { writeDatabaseTypes } from './types-gen';
 
 const supabaseDir = path.resolve(process.cwd(), 'supabase');
@@ -58,6 +57,8 @@ async function isHealthy(c: StackConfig): Promise<boolean> {
 /** Foreground: what `start` runs in the background, and what Playwright runs as a web server. */
 async function serve(reset: boolean): Promise<void> {
   const verbose = process.env.SUPABASE_LOCAL_VERBOSE === '1';
+  // Loaded here so that migrate/rollback/types work without starting the API services.
+  const { startStack } = await import('./stack');
   const stack = await startStack({ supabaseDir, reset, log: verbose ? console.log : undefined });
   for (const m of stack.appliedMigrations) console.log(`Applied migration ${m}`);
   if (stack.seeded) console.log('Seeded supabase/seed.sql');
@@ -157,7 +158,11 @@ async function main(): Promise<void> {
       return;
     }
     case 'types': {
-      const file = await withDatabase((url) => writeDatabaseTypes(url, path.resolve('lib/database.types.ts')));
+      // Types describe the migrated schema, so pending migrations are applied first.
+      const file = await withDatabase(async (url) => {
+        for (const m of await migrate(url, supabaseDir)) console.log(`Applied ${m}`);
+        return writeDatabaseTypes(url, path.resolve('lib/database.types.ts'));
+      });
       console.log(`Wrote ${path.relative(process.cwd(), file)}`);
       return;
     }
