@@ -1,18 +1,39 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ApiHandler, ApiRequest, ApiResponse } from './http';
 import { ANON_KEY, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 
 /** Bodies larger than this are refused with 413 before any service sees them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type ServiceName = 'rest' | 'auth';
-export type Services = Record<ServiceName, ApiHandler>;
+export type ServiceName = 'rest' | 'auth' | 'realtime' | 'storage';
+
+/** Realtime answers WebSocket upgrades on `/realtime/v1/websocket` as well as HTTP on `/realtime/v1/api/*`. */
+export interface UpgradeHandler {
+  /** `path` is below `/realtime/v1` (e.g. `/websocket`), `query` the parsed query string (apikey, vsn). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string, query: URLSearchParams): void;
+}
+
+export interface Services {
+  rest: ApiHandler;
+  auth: ApiHandler;
+  realtime?: ApiHandler;
+  storage?: ApiHandler;
+  realtimeSocket?: UpgradeHandler;
+}
 
 const PREFIXES: [string, ServiceName][] = [
   ['/rest/v1', 'rest'],
   ['/auth/v1', 'auth'],
+  ['/realtime/v1', 'realtime'],
+  ['/storage/v1', 'storage'],
 ];
+
+/** Storage uploads may be larger than API bodies; its own per-bucket limits apply on top. */
+export interface GatewayOptions {
+  storageBodyLimit?: number;
+}
 
 // Response headers browser clients must be able to read (PostgREST's Cors.hs + GoTrue's api.go).
 const EXPOSED_HEADERS = [
@@ -73,14 +94,14 @@ function errorBody(service: ServiceName | undefined, status: number, message: st
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return null;
+  if (declared > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -98,14 +119,20 @@ function clientIp(req: IncomingMessage): string {
   return peer;
 }
 
-async function handle(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  services: Services,
+  options: GatewayOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   const route = PREFIXES.find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
   if (req.method === 'OPTIONS') {
     send(res, req, { status: 200 });
     return;
   }
-  if (!route) {
+  const handler = route ? services[route[1]] : undefined;
+  if (!route || !handler) {
     send(res, req, {
       status: 404,
       headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -114,7 +141,8 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     return;
   }
   const [prefix, service] = route;
-  const body = await readBody(req);
+  const limit = service === 'storage' ? (options.storageBodyLimit ?? MAX_BODY_BYTES) : MAX_BODY_BYTES;
+  const body = await readBody(req, limit);
   if (body === null) {
     send(res, req, errorBody(service, 413, 'Payload Too Large'));
     // Stop reading an oversized upload; the client already has its answer.
@@ -135,7 +163,7 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     ip: clientIp(req),
   };
   try {
-    send(res, req, await services[service](apiRequest));
+    send(res, req, await handler(apiRequest));
   } catch (error) {
     console.error(`[gateway] ${service} ${apiRequest.method} ${apiRequest.path} failed:`, error);
     send(res, req, errorBody(service, 500, 'Internal server error'));
@@ -148,12 +176,26 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(services: Services, port: number): Promise<Gateway> {
+export async function startGateway(services: Services, port: number, options: GatewayOptions = {}): Promise<Gateway> {
   const server = createServer((req, res) => {
-    handle(services, req, res).catch((error) => {
+    handle(services, options, req, res).catch((error) => {
       console.error('[gateway] unhandled', error);
       if (!res.headersSent) send(res, req, errorBody(undefined, 500, 'Internal server error'));
     });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (!services.realtimeSocket || !url.pathname.startsWith('/realtime/v1/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    services.realtimeSocket.handleUpgrade(
+      req,
+      socket,
+      head,
+      url.pathname.slice('/realtime/v1'.length),
+      url.searchParams,
+    );
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
