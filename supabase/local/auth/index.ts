@@ -1,0 +1,2 @@
+export { createAuthHandler } from './handler';
+export { RateLimiter } from './rate-limit';
