@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { signInAction } from '@/app/(auth)/sign-in/sign-in-action';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { signInSchema } from '@/lib/auth/sign-in.schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
+
+export function SignInForm({ next }: { next?: string }) {
+  const { onSubmit, pending, error, fieldErrors } = useActionForm(signInSchema, signInAction);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormAlert message={error} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextField label="E-mail" name="email" type="email" autoComplete="email" errors={fieldErrors.email} required />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors.password}
+        required
+      />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        New to Tale Forge?{' '}
+        <Link href="/sign-up" className="font-medium text-brand-600 hover:text-brand-700">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

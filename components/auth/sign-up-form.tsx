@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { signUpAction } from '@/app/(auth)/sign-up/sign-up-action';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { signUpSchema } from '@/lib/auth/sign-up.schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
+
+export function SignUpForm() {
+  const { onSubmit, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormAlert message={error} />
+      <TextField
+        label="Your name"
+        name="displayName"
+        autoComplete="name"
+        hint="This is how Tale Forge greets you."
+        errors={fieldErrors.displayName}
+        required
+      />
+      <TextField label="E-mail" name="email" type="email" autoComplete="email" errors={fieldErrors.email} required />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        errors={fieldErrors.password}
+        required
+      />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        Already have an account?{' '}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:text-brand-700">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

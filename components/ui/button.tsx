@@ -1,0 +1,18 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'quiet' };
+
+const VARIANTS = {
+  primary: 'bg-brand-600 text-white hover:bg-brand-700 px-4 py-2',
+  quiet: 'text-stone-600 hover:text-stone-900 hover:bg-stone-100 px-3 py-1.5',
+};
+
+export function Button({ variant = 'primary', className = '', type = 'button', ...props }: Props) {
+  return (
+    <button
+      type={type}
+      className={`rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
+      {...props}
+    />
+  );
+}

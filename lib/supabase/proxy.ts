@@ -1,0 +1,71 @@
+import 'server-only';
+// Use only from the root proxy.ts: refreshes the session cookies on every request and sends signed-out
+// visitors of protected pages to /sign-in. It decides nothing else.
+import { createServerClient } from '@supabase/ssr';
+import { type NextRequest, NextResponse } from 'next/server';
+import type { Database } from '@/lib/database.types';
+import { sessionCookieOptions } from './cookie-options';
+import { supabaseAnonKey, supabaseUrl } from './env';
+import { serverRealtimeOptions } from './node-realtime';
+
+const PROTECTED_PREFIXES = ['/dashboard'];
+const AUTH_PAGES = ['/sign-in', '/sign-up'];
+
+function matches(pathname: string, prefixes: string[]): boolean {
+  return prefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+export async function updateSession(request: NextRequest) {
+  let response = NextResponse.next({ request });
+
+  const supabase = createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
+    cookieOptions: sessionCookieOptions,
+    realtime: serverRealtimeOptions(),
+    cookies: {
+      getAll() {
+        return request.cookies.getAll();
+      },
+      setAll(cookiesToSet, headers) {
+        // Write refreshed tokens onto the request too, so Server Components rendering this same request
+        // see the new session instead of refreshing (and rotating) the old refresh token a second time.
+        for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
+        response = NextResponse.next({ request });
+        for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
+        // Responses that set session cookies must never be cached by a CDN.
+        for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+      },
+    },
+  });
+
+  // Call getClaims() straight away, with no code in between: it is what refreshes an expiring session.
+  const { data } = await supabase.auth.getClaims();
+  const signedIn = Boolean(data?.claims);
+  const { pathname, search } = request.nextUrl;
+
+  if (!signedIn && matches(pathname, PROTECTED_PREFIXES)) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/sign-in';
+    url.search = '';
+    url.searchParams.set('next', `${pathname}${search}`);
+    return redirectKeepingCookies(url, response);
+  }
+
+  if (signedIn && matches(pathname, AUTH_PAGES)) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/dashboard';
+    url.search = '';
+    return redirectKeepingCookies(url, response);
+  }
+
+  return response;
+}
+
+// A redirect is a new response: carry over any cookies the refresh wrote (or cleared), or the browser
+// would keep a stale session and the next request would try a revoked refresh token.
+function redirectKeepingCookies(url: URL, from: NextResponse) {
+  const redirect = NextResponse.redirect(url);
+  for (const cookie of from.cookies.getAll()) redirect.cookies.set(cookie);
+  const cacheControl = from.headers.get('cache-control');
+  if (cacheControl) redirect.headers.set('cache-control', cacheControl);
+  return redirect;
+}

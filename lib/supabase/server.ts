@@ -1,0 +1,32 @@
+import 'server-only';
+// Use in Server Components, Server Actions and Route Handlers: a client acting as the signed-in user,
+// reading the session from this request's cookies. Create one per request; never keep it in a module
+// variable (it would leak one user's session into another's request).
+import { createServerClient } from '@supabase/ssr';
+import { cookies } from 'next/headers';
+import type { Database } from '@/lib/database.types';
+import { sessionCookieOptions } from './cookie-options';
+import { supabaseAnonKey, supabaseUrl } from './env';
+import { serverRealtimeOptions } from './node-realtime';
+
+export async function createClient() {
+  const cookieStore = await cookies();
+
+  return createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
+    cookieOptions: sessionCookieOptions,
+    realtime: serverRealtimeOptions(),
+    cookies: {
+      getAll() {
+        return cookieStore.getAll();
+      },
+      setAll(cookiesToSet) {
+        try {
+          for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, options);
+        } catch {
+          // Server Components cannot write cookies. That is fine: the proxy has already refreshed the
+          // session for this request, and actions/route handlers (which can write) take the try path.
+        }
+      },
+    },
+  });
+}
