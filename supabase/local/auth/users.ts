@@ -127,8 +127,9 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
   if (user.email) {
     await db.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1, $2, 'email', now(), now())`,
+       values ($1, $2, $3, 'email', now(), now())`,
       [
+        id,
         id,
         JSON.stringify({
           sub: id,
