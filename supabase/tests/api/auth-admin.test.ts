@@ -91,8 +91,9 @@ describe('auth: admin API', () => {
     await signUpUser();
     await signUpUser();
     const newest = await signUpUser();
-    const { data, error } = await admin.listUsers({ page: 1, perPage: 2 });
-    expect(error).toBeNull();
+    const listed = await admin.listUsers({ page: 1, perPage: 2 });
+    if (listed.error) throw listed.error;
+    const data = listed.data;
     expect(data.users).toHaveLength(2);
     expect(data.aud).toBe('authenticated');
     expect(data.total).toBeGreaterThanOrEqual(3);
