@@ -98,16 +98,17 @@ describe('auth: admin API', () => {
     expect(data.aud).toBe('authenticated');
     expect(data.total).toBeGreaterThanOrEqual(3);
     expect(data.nextPage).toBe(2);
-    expect(data.lastPage).toBeGreaterThanOrEqual(2);
+    // (auth-js reads only the first digit of the last page number, so check it on the raw header below.)
     const all = await admin.listUsers();
     expect(all.data.users.map((u) => u.id)).toContain(newest.id);
 
     const res = await fetch(`${stackInfo().url}/auth/v1/admin/users?page=1&per_page=2`, {
       headers: { apikey: stackInfo().serviceRoleKey },
     });
-    expect(res.headers.get('x-total-count')).toMatch(/^\d+$/);
-    expect(res.headers.get('link')).toMatch(
-      /^<\/admin\/users\?page=2&per_page=2>; rel="next", <\/admin\/users\?page=\d+&per_page=2>; rel="last"$/,
+    const total = Number(res.headers.get('x-total-count'));
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(res.headers.get('link')).toBe(
+      `</admin/users?page=2&per_page=2>; rel="next", </admin/users?page=${Math.ceil(total / 2)}&per_page=2>; rel="last"`,
     );
   });
 
