@@ -1,0 +1,88 @@
+import type { Pool } from 'pg';
+import type { ApiRequest } from '../http';
+import { RestError } from './errors';
+import { type PgError, runPipeline, type Statement } from './pipeline';
+import { type Auth, parseCookies } from './request-context';
+import { ident } from './sql';
+
+// One transaction per request, like PostgREST: set_config(search_path, role, request.*) then the main
+// statement. The common case is a single round trip (implicit transaction closed by Sync); when the
+// outcome decides commit vs rollback (`.single()` on writes, max-affected) an explicit BEGIN is used.
+
+export interface TxEnv {
+  auth: Auth;
+  schema: string;
+  extraSearchPath: string[];
+  req: ApiRequest;
+  readOnly: boolean;
+}
+
+export type Row = Record<string, string | null>;
+
+function setupStatement(env: TxEnv): Statement {
+  const searchPath = [env.schema, ...env.extraSearchPath.filter((s) => s !== env.schema)].map(ident).join(', ');
+  const { req } = env;
+  const readOnly = env.readOnly ? ", set_config('transaction_read_only', 'on', true)" : '';
+  return {
+    text:
+      "select set_config('search_path', $1, true), set_config('role', $2, true), set_config('request.jwt.claims', $3, true), " +
+      "set_config('request.method', $4, true), set_config('request.path', $5, true), set_config('request.headers', $6, true), " +
+      `set_config('request.cookies', $7, true)${readOnly}`,
+    values: [
+      searchPath,
+      env.auth.role,
+      JSON.stringify(env.auth.claims),
+      req.method.toUpperCase(),
+      req.path,
+      JSON.stringify(req.headers),
+      JSON.stringify(parseCookies(req.headers.cookie)),
+    ],
+  };
+}
+
+function toRow(result: { fields: string[]; rows: (string | null)[][] } | undefined): Row {
+  const row: Row = {};
+  if (!result || result.rows.length === 0) return row;
+  result.fields.forEach((f, i) => {
+    row[f] = result.rows[0][i];
+  });
+  return row;
+}
+
+export function isPgError(err: unknown): err is PgError {
+  return err instanceof Error && typeof (err as PgError).code === 'string' && 'severity' in err;
+}
+
+/**
+ * Runs `main` for the request. With `check`, the transaction is explicit and `check` may veto the
+ * result (returning the error to answer with), which rolls everything back.
+ */
+export async function execute(pool: Pool, env: TxEnv, main: Statement, check?: (row: Row) => RestError | null): Promise<Row> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const setup = setupStatement(env);
+    if (!check) {
+      const results = await runPipeline(client, [setup, main]);
+      return toRow(results[1]);
+    }
+    let results: Awaited<ReturnType<typeof runPipeline>>;
+    try {
+      results = await runPipeline(client, [{ text: 'BEGIN', values: [] }, setup, main]);
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
+    const row = toRow(results[2]);
+    const veto = check(row);
+    await client.query(veto ? 'ROLLBACK' : 'COMMIT');
+    if (veto) throw veto;
+    return row;
+  } catch (err) {
+    // Database errors leave the connection usable; anything else (socket loss) does not.
+    if (!isPgError(err) && !(err instanceof RestError)) broken = err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,457 @@
+import { parseError, restError } from './errors';
+import {
+  type Field,
+  type Filter,
+  type JsonStep,
+  type LogicTree,
+  OPERATORS,
+  type Operator,
+  type OrderTerm,
+  type ParsedQuery,
+  QUANTIFIABLE,
+  type SelectItem,
+} from './query-types';
+
+// Pure parser of PostgREST's URL grammar (src/PostgREST/ApiRequest/QueryParams.hs). Throws RestError
+// (PGRST100 and friends) on bad input; never touches SQL.
+
+const RESERVED_LAST = new Set(['order', 'limit', 'offset', 'and', 'or']);
+const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max']);
+
+/** Splits a raw query string; `+` means space, as PostgREST (parseQueryReplacePlus True). */
+export function splitQuery(rawQuery: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of rawQuery.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    // Params without `=` are ignored by PostgREST.
+    if (eq < 0) continue;
+    out.push([decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
+  }
+  return out;
+}
+
+function decode(s: string): string {
+  const spaced = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    throw parseError(`invalid percent-encoding in query string: ${spaced}`);
+  }
+}
+
+/** A tiny cursor over one parameter value. */
+class Cursor {
+  pos = 0;
+  constructor(
+    readonly src: string,
+    readonly what: string,
+  ) {}
+  get done(): boolean {
+    return this.pos >= this.src.length;
+  }
+  peek(n = 1): string {
+    return this.src.slice(this.pos, this.pos + n);
+  }
+  eat(token: string): boolean {
+    if (this.src.startsWith(token, this.pos)) {
+      this.pos += token.length;
+      return true;
+    }
+    return false;
+  }
+  expect(token: string): void {
+    if (!this.eat(token)) this.fail(`expecting "${token}"`);
+  }
+  fail(expectation: string): never {
+    const at = this.done ? 'end of input' : `"${this.src[this.pos]}"`;
+    throw parseError(
+      `"failed to parse ${this.what} (${this.src})" (line 1, column ${this.pos + 1})`,
+      `unexpected ${at} ${expectation}`,
+    );
+  }
+}
+
+const IDENT_CHAR = /[\p{L}\p{N}_$ ]/u;
+
+/** Identifier: letters, digits, `_`, `$`, spaces, and `-` when not starting `->`; or a "quoted" name. */
+function readIdentifier(c: Cursor): string {
+  if (c.peek() === '"') return readQuoted(c);
+  const start = c.pos;
+  while (!c.done) {
+    const ch = c.peek();
+    if (IDENT_CHAR.test(ch) || (ch === '-' && c.src[c.pos + 1] !== '>')) c.pos++;
+    else break;
+  }
+  const name = c.src.slice(start, c.pos).trim();
+  if (!name) c.fail('expecting field name (* or [a..z0..9_$])');
+  return name;
+}
+
+function readQuoted(c: Cursor): string {
+  c.expect('"');
+  let out = '';
+  while (!c.done && c.peek() !== '"') {
+    if (c.peek() === '\\' && c.pos + 1 < c.src.length) c.pos++;
+    out += c.src[c.pos++];
+  }
+  c.expect('"');
+  return out;
+}
+
+function readField(c: Cursor): Field {
+  const name = readIdentifier(c);
+  const json: JsonStep[] = [];
+  for (;;) {
+    let arrow: JsonStep['arrow'];
+    if (c.eat('->>')) arrow = '->>';
+    else if (c.eat('->')) arrow = '->';
+    else break;
+    const m = /^-?\d+(?![\p{L}_$])/u.exec(c.src.slice(c.pos));
+    if (m) {
+      c.pos += m[0].length;
+      json.push({ arrow, key: m[0], isIndex: true });
+    } else {
+      json.push({ arrow, key: readIdentifier(c), isIndex: false });
+    }
+  }
+  return { name, json };
+}
+
+// ---------------------------------------------------------------- select
+
+export function parseSelect(src: string): SelectItem[] {
+  const c = new Cursor(src, 'select parameter');
+  const items = readSelectList(c);
+  if (!c.done) c.fail('expecting "," or end of input');
+  return items;
+}
+
+function readSelectList(c: Cursor): SelectItem[] {
+  const items: SelectItem[] = [];
+  if (c.done || c.peek() === ')') return items;
+  do {
+    items.push(readSelectItem(c));
+  } while (c.eat(','));
+  return items;
+}
+
+function readSelectItem(c: Cursor): SelectItem {
+  if (c.eat('*')) return { type: 'star' };
+  if (c.eat('...')) {
+    const embed = readEmbedHead(c, readIdentifier(c));
+    if (c.peek() !== '(') c.fail('expecting "(" after a spread relation');
+    return readEmbedBody(c, { ...embed, spread: true });
+  }
+  let alias: string | undefined;
+  const save = c.pos;
+  const first = readIdentifier(c);
+  if (c.peek() === ':' && c.peek(2) !== '::') {
+    c.pos++;
+    alias = first;
+  } else {
+    c.pos = save;
+  }
+  if (c.eat('...')) c.fail('spread cannot be aliased');
+  const nameStart = c.pos;
+  const name = readIdentifier(c);
+  if (c.peek() === '!' || c.peek() === '(') {
+    // `count()` / `col.sum()` are aggregates (db-aggregates-enabled is off on Supabase).
+    if (c.peek(2) === '()' && AGGREGATES.has(name)) throw aggregateError();
+    const embed = readEmbedHead(c, name);
+    return readEmbedBody(c, { ...embed, alias, spread: false });
+  }
+  c.pos = nameStart;
+  const field = readField(c);
+  if (c.peek() === '.') {
+    const agg = /^\.(\w+)\(\)/.exec(c.src.slice(c.pos));
+    if (agg && AGGREGATES.has(agg[1])) throw aggregateError();
+    c.fail('expecting "," or ")"');
+  }
+  let cast: string | undefined;
+  if (c.eat('::')) {
+    const m = /^[A-Za-z0-9_ $]+(\[\])?/.exec(c.src.slice(c.pos));
+    if (!m) c.fail('expecting a type name');
+    c.pos += m[0].length;
+    cast = m[0].trim();
+  }
+  return { type: 'column', field, alias, cast };
+}
+
+function aggregateError() {
+  return restError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+}
+
+function readEmbedHead(c: Cursor, name: string): { name: string; hint?: string; join?: 'inner' | 'left' } {
+  let hint: string | undefined;
+  let join: 'inner' | 'left' | undefined;
+  while (c.eat('!')) {
+    const word = readIdentifier(c);
+    if (word === 'inner' || word === 'left') join = word;
+    else if (hint === undefined) hint = word;
+    else c.fail('expecting "inner" or "left"');
+  }
+  return { name, hint, join };
+}
+
+function readEmbedBody(
+  c: Cursor,
+  head: { name: string; hint?: string; join?: 'inner' | 'left'; alias?: string; spread: boolean },
+): SelectItem {
+  c.expect('(');
+  const select = readSelectList(c);
+  c.expect(')');
+  return { type: 'embed', ...head, select };
+}
+
+// ---------------------------------------------------------------- filters
+
+/** Parses `[not.]op[(q)].value` against a field (`pOpExpr`). Returns null when no operator matches. */
+export function parseOpExpr(field: Field, expr: string, inLogic = false): Filter | null {
+  let rest = expr;
+  let negate = false;
+  if (rest.startsWith('not.')) {
+    negate = true;
+    rest = rest.slice(4);
+  }
+  const m = /^([a-z]+)(?:\(([^)]*)\))?\./.exec(rest);
+  if (!m || !(OPERATORS as readonly string[]).includes(m[1])) return null;
+  const op = m[1] as Operator;
+  const modifier = m[2];
+  let value = rest.slice(m[0].length);
+  if (inLogic) value = unquoteLogicValue(value);
+
+  if (op === 'in') {
+    if (modifier !== undefined) return null;
+    return { field, negate, op, values: parseInList(value, expr) };
+  }
+  if (op === 'is') {
+    const v = value.toLowerCase();
+    if (modifier !== undefined || !['null', 'not_null', 'true', 'false', 'unknown'].includes(v)) {
+      throw parseError(
+        `"failed to parse filter (${expr})" (line 1, column ${expr.length - value.length + 1})`,
+        'unexpected value expecting null or trilean value (unknown, true, false)',
+      );
+    }
+    return { field, negate, op, value: v as 'null' };
+  }
+  if (op === 'fts' || op === 'plfts' || op === 'phfts' || op === 'wfts') {
+    return { field, negate, op, config: modifier || undefined, value };
+  }
+  let quantifier: 'any' | 'all' | undefined;
+  if (modifier !== undefined) {
+    if ((modifier !== 'any' && modifier !== 'all') || !QUANTIFIABLE.has(op)) return null;
+    quantifier = modifier;
+  }
+  // PostgREST accepts `*` as an alias of `%` in (i)like patterns.
+  if (op === 'like' || op === 'ilike') value = value.replace(/\*/g, '%');
+  return { field, negate, op, quantifier, value } as Filter;
+}
+
+function unquoteLogicValue(v: string): string {
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    return v.slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  return v;
+}
+
+/** `(a,b,"c,d")` with `\"`/`\\` escapes inside quotes. */
+function parseInList(value: string, expr: string): string[] {
+  if (!value.startsWith('(') || !value.endsWith(')')) {
+    throw parseError(`"failed to parse filter (${expr})" (line 1, column 1)`, 'unexpected end of input expecting "("');
+  }
+  const body = value.slice(1, -1);
+  const out: string[] = [];
+  if (body === '') return out;
+  let i = 0;
+  while (i <= body.length) {
+    let item = '';
+    if (body[i] === '"') {
+      i++;
+      while (i < body.length && body[i] !== '"') {
+        if (body[i] === '\\' && i + 1 < body.length) i++;
+        item += body[i++];
+      }
+      i++; // closing quote
+      while (i < body.length && body[i] !== ',') i++;
+    } else {
+      while (i < body.length && body[i] !== ',') item += body[i++];
+      item = item.trim();
+    }
+    out.push(item);
+    i++; // comma
+  }
+  return out;
+}
+
+export function parseFilterValue(field: Field, value: string): Filter {
+  const f = parseOpExpr(field, value);
+  if (!f) {
+    throw parseError(
+      `"failed to parse filter (${value})" (line 1, column 1)`,
+      `unexpected "${value.slice(0, 1)}" expecting "not" or operator (eq, gt, ...)`,
+    );
+  }
+  return f;
+}
+
+/** `(a.eq.1,or(b.gt.2,not.and(c.lt.3,d.is.null)))` — the value of an `or=`/`and=` param. */
+export function parseLogic(op: 'and' | 'or', negate: boolean, value: string): LogicTree {
+  const c = new Cursor(value, 'logic tree');
+  const tree = readLogicBody(c, op, negate);
+  if (!c.done) c.fail('expecting end of input');
+  return tree;
+}
+
+function readLogicBody(c: Cursor, op: 'and' | 'or', negate: boolean): LogicTree {
+  c.expect('(');
+  const children: LogicTree[] = [];
+  do {
+    children.push(readLogicItem(c));
+  } while (c.eat(','));
+  c.expect(')');
+  return { type: 'logic', op, negate, children };
+}
+
+function readLogicItem(c: Cursor): LogicTree {
+  const save = c.pos;
+  const neg = c.eat('not.');
+  for (const op of ['and', 'or'] as const) {
+    if (c.src.startsWith(`${op}(`, c.pos)) {
+      c.pos += op.length;
+      return readLogicBody(c, op, neg);
+    }
+  }
+  c.pos = save;
+  const field = readField(c);
+  c.expect('.');
+  // The operator expression runs until a top-level `,` or `)`; quotes, `{}` and `()` nest.
+  const start = c.pos;
+  let depth = 0;
+  let inQuote = false;
+  while (!c.done) {
+    const ch = c.peek();
+    if (inQuote) {
+      if (ch === '\\') c.pos++;
+      else if (ch === '"') inQuote = false;
+    } else if (ch === '"') inQuote = true;
+    else if (ch === '(' || ch === '{' || ch === '[') depth++;
+    else if (ch === ')' || ch === '}' || ch === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if (ch === ',' && depth === 0) break;
+    c.pos++;
+  }
+  const expr = c.src.slice(start, c.pos);
+  const filter = parseOpExpr(field, expr, true);
+  if (!filter) {
+    c.pos = start;
+    c.fail('expecting "not" or operator (eq, gt, ...)');
+  }
+  return { type: 'filter', filter };
+}
+
+// ---------------------------------------------------------------- order
+
+export function parseOrder(value: string): OrderTerm[] {
+  const c = new Cursor(value, 'order');
+  const terms: OrderTerm[] = [];
+  do {
+    let relation: string | undefined;
+    let field = readField(c);
+    if (c.eat('(')) {
+      if (field.json.length) c.fail('expecting "."');
+      relation = field.name;
+      field = readField(c);
+      c.expect(')');
+    }
+    const term: OrderTerm = { field, relation };
+    while (c.eat('.')) {
+      if (c.eat('asc')) term.direction = 'asc';
+      else if (c.eat('desc')) term.direction = 'desc';
+      else if (c.eat('nullsfirst')) term.nulls = 'first';
+      else if (c.eat('nullslast')) term.nulls = 'last';
+      else c.fail('expecting "asc", "desc", "nullsfirst" or "nullslast"');
+    }
+    terms.push(term);
+  } while (c.eat(','));
+  if (!c.done) c.fail('expecting "," or end of input');
+  return terms;
+}
+
+function parseNonNegativeInt(value: string, what: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw parseError(`"failed to parse ${what} parameter (${value})" (line 1, column 1)`, 'unexpected input expecting digit');
+  }
+  return Number(value.trim());
+}
+
+/** `"a","b"` or `a,b` (postgrest-js double-quotes every name). */
+function parseColumnList(value: string, what: string): string[] {
+  const c = new Cursor(value, what);
+  const out: string[] = [];
+  do {
+    out.push(readIdentifier(c));
+  } while (c.eat(','));
+  if (!c.done) c.fail('expecting "," or end of input');
+  return out;
+}
+
+// ---------------------------------------------------------------- whole query string
+
+/** Splits a key like `users.posts.order` into its embed path (`not` segments removed) and last segment. */
+function splitKey(key: string): { path: string[]; last: string; negated: boolean } {
+  const parts = key.split('.');
+  const last = parts.pop() ?? '';
+  const negated = parts.includes('not');
+  return { path: parts.filter((p) => p !== 'not'), last, negated };
+}
+
+export interface ParseOptions {
+  /** For GET /rpc/fn: names that are function arguments rather than filters. */
+  isArgument?: (key: string) => boolean;
+}
+
+export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQuery {
+  const q: ParsedQuery = { select: [{ type: 'star' }], hasSelect: false, filters: [], logic: [], order: [], ranges: [], raw: [] };
+  const rangeAt = (path: string[]) => {
+    let r = q.ranges.find((x) => x.path.join('.') === path.join('.'));
+    if (!r) {
+      r = { path };
+      q.ranges.push(r);
+    }
+    return r;
+  };
+  for (const [key, value] of splitQuery(rawQuery)) {
+    if (key === 'select') {
+      q.select = parseSelect(value);
+      q.hasSelect = true;
+      continue;
+    }
+    if (key === 'columns') {
+      q.columns = parseColumnList(value, 'columns parameter');
+      continue;
+    }
+    if (key === 'on_conflict') {
+      q.onConflict = parseColumnList(value, 'on_conflict parameter');
+      continue;
+    }
+    if (opts.isArgument?.(key)) {
+      q.raw.push([key, value]);
+      continue;
+    }
+    const { path, last, negated } = splitKey(key);
+    if (RESERVED_LAST.has(last)) {
+      if (last === 'order') q.order.push({ path, terms: parseOrder(value) });
+      else if (last === 'limit') rangeAt(path).limit = parseNonNegativeInt(value, 'limit');
+      else if (last === 'offset') rangeAt(path).offset = parseNonNegativeInt(value, 'offset');
+      else q.logic.push({ path, tree: parseLogic(last as 'and' | 'or', negated, value) });
+      continue;
+    }
+    const fc = new Cursor(last, 'filter');
+    const field = readField(fc);
+    if (!fc.done) fc.fail('expecting end of input');
+    q.filters.push({ path, filter: parseFilterValue(field, value) });
+  }
+  return q;
+}

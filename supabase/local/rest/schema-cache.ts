@@ -1,0 +1,302 @@
+import type { Pool, PoolClient } from 'pg';
+
+// What PostgREST's schema cache holds (SchemaCache.hs), for the exposed schemas only: relations with
+// columns and unique keys, foreign keys (for embedding), and functions (for /rpc). Loaded once and
+// reloaded on `NOTIFY pgrst, 'reload schema'`, so requests never introspect.
+
+export interface Column {
+  name: string;
+  /** format_type() output, safe to splice into SQL (it comes from the catalog). */
+  type: string;
+  typname: string;
+  nullable: boolean;
+  /** SQL expression for the column default (identity columns included), or null. */
+  defaultExpr: string | null;
+  generated: boolean;
+}
+
+export interface Relation {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: Column[];
+  columnByName: Map<string, Column>;
+  pk: string[];
+  /** Primary key and unique, non-partial indexes on plain columns. */
+  uniqueKeys: string[][];
+}
+
+export interface ForeignKey {
+  name: string;
+  schema: string;
+  table: string;
+  columns: string[];
+  refSchema: string;
+  refTable: string;
+  refColumns: string[];
+}
+
+export interface FunctionArg {
+  name: string;
+  type: string;
+  hasDefault: boolean;
+}
+
+export interface DbFunction {
+  schema: string;
+  name: string;
+  args: FunctionArg[];
+  /** A single unnamed json/jsonb parameter receives the whole POST body. */
+  singleJsonArg: boolean;
+  returnsSet: boolean;
+  returnKind: 'void' | 'scalar' | 'composite';
+  returnType: string;
+  /** Table or view whose row type the function returns (enables embedding on its results). */
+  returnRelation?: { schema: string; name: string };
+  volatility: 'i' | 's' | 'v';
+}
+
+export interface SchemaCache {
+  relations: Map<string, Relation>;
+  /** FKs keyed by `schema.table` of either end. */
+  fksFrom: Map<string, ForeignKey[]>;
+  fksTo: Map<string, ForeignKey[]>;
+  functions: Map<string, DbFunction[]>;
+  loadedAt: number;
+}
+
+export const qualified = (schema: string, name: string) => `${schema}.${name}`;
+
+const RELATIONS_SQL = `
+select n.nspname as schema, c.relname as name, c.relkind::text as kind,
+  coalesce((select json_agg(json_build_object(
+      'name', a.attname,
+      'type', format_type(a.atttypid, a.atttypmod),
+      'typname', t.typname,
+      'nullable', not a.attnotnull,
+      'generated', a.attgenerated <> '',
+      'defaultExpr', case
+        when a.attidentity <> '' then format('nextval(%L::regclass)', pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname))
+        when a.attgenerated <> '' then null
+        else pg_get_expr(d.adbin, d.adrelid) end
+    ) order by a.attnum)
+    from pg_attribute a
+    join pg_type t on t.oid = a.atttypid
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns,
+  coalesce((select json_agg(json_build_object('primary', i.indisprimary, 'columns',
+      (select json_agg(a.attname order by k.ord) from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+       join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum)))
+    from pg_index i
+    where i.indrelid = c.oid and i.indisunique and i.indpred is null and i.indexprs is null and 0 <> all(i.indkey::int2[])),
+    '[]') as keys
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1) and c.relkind in ('r', 'v', 'm', 'f', 'p')`;
+
+const FKS_SQL = `
+select con.conname as name, n1.nspname as schema, c1.relname as table, n2.nspname as ref_schema, c2.relname as ref_table,
+  (select json_agg(a.attname order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
+    join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum) as columns,
+  (select json_agg(a.attname order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
+    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns
+from pg_constraint con
+join pg_class c1 on c1.oid = con.conrelid join pg_namespace n1 on n1.oid = c1.relnamespace
+join pg_class c2 on c2.oid = con.confrelid join pg_namespace n2 on n2.oid = c2.relnamespace
+where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
+
+const FUNCTIONS_SQL = `
+select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
+  p.proretset as retset, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
+  format_type(p.prorettype, null) as rettype,
+  rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
+  coalesce((select json_agg(json_build_object('name', coalesce(p.proargnames[a.i], ''), 'type', format_type(a.t, null),
+      'mode', coalesce(p.proargmodes[a.i]::text, 'i')) order by a.i)
+    from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(t, i)), '[]') as args
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type rt on rt.oid = p.prorettype
+left join pg_class rc on rc.oid = rt.typrelid and rt.typtype = 'c'
+left join pg_namespace rn on rn.oid = rc.relnamespace
+where n.nspname = any($1) and p.prokind = 'f'`;
+
+interface RelationRow {
+  schema: string;
+  name: string;
+  kind: string;
+  columns: Column[];
+  keys: { primary: boolean; columns: string[] }[];
+}
+interface FkRow {
+  name: string;
+  schema: string;
+  table: string;
+  ref_schema: string;
+  ref_table: string;
+  columns: string[];
+  ref_columns: string[];
+}
+interface FunctionRow {
+  schema: string;
+  name: string;
+  nargs: number;
+  ndefaults: number;
+  retset: boolean;
+  volatility: 'i' | 's' | 'v';
+  rettypname: string;
+  rettyptype: string;
+  rettype: string;
+  ret_rel_schema: string | null;
+  ret_rel_name: string | null;
+  args: { name: string; type: string; mode: string }[];
+}
+
+export async function loadSchemaCache(client: Pool | PoolClient, schemas: string[]): Promise<SchemaCache> {
+  const [rels, fks, fns] = await Promise.all([
+    client.query<RelationRow>(RELATIONS_SQL, [schemas]),
+    client.query<FkRow>(FKS_SQL, [schemas]),
+    client.query<FunctionRow>(FUNCTIONS_SQL, [schemas]),
+  ]);
+  const relations = new Map<string, Relation>();
+  for (const r of rels.rows) {
+    const pk = r.keys.find((k) => k.primary)?.columns ?? [];
+    relations.set(qualified(r.schema, r.name), {
+      schema: r.schema,
+      name: r.name,
+      kind: r.kind === 'r' || r.kind === 'p' || r.kind === 'f' ? 'table' : 'view',
+      columns: r.columns,
+      columnByName: new Map(r.columns.map((c) => [c.name, c])),
+      pk,
+      uniqueKeys: r.keys.map((k) => k.columns),
+    });
+  }
+  const fksFrom = new Map<string, ForeignKey[]>();
+  const fksTo = new Map<string, ForeignKey[]>();
+  for (const f of fks.rows) {
+    const fk: ForeignKey = {
+      name: f.name,
+      schema: f.schema,
+      table: f.table,
+      columns: f.columns,
+      refSchema: f.ref_schema,
+      refTable: f.ref_table,
+      refColumns: f.ref_columns,
+    };
+    push(fksFrom, qualified(fk.schema, fk.table), fk);
+    push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
+  }
+  const functions = new Map<string, DbFunction[]>();
+  for (const f of fns.rows) push(functions, qualified(f.schema, f.name), toFunction(f));
+  return { relations, fksFrom, fksTo, functions, loadedAt: Date.now() };
+}
+
+function toFunction(f: FunctionRow): DbFunction {
+  const inputs = f.args.filter((a) => a.mode === 'i' || a.mode === 'b' || a.mode === 'v');
+  const firstDefault = inputs.length - f.ndefaults;
+  const args = inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= firstDefault }));
+  const singleJsonArg = args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
+  let returnKind: DbFunction['returnKind'] = 'scalar';
+  if (f.rettypname === 'void') returnKind = 'void';
+  else if (f.rettyptype === 'c' || (f.rettypname === 'record' && f.args.some((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b')))
+    returnKind = 'composite';
+  return {
+    schema: f.schema,
+    name: f.name,
+    args,
+    singleJsonArg,
+    returnsSet: f.retset,
+    returnKind,
+    returnType: f.rettype,
+    returnRelation: f.ret_rel_schema && f.ret_rel_name ? { schema: f.ret_rel_schema, name: f.ret_rel_name } : undefined,
+    volatility: f.volatility,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Keeps the cache fresh: LISTEN pgrst on a dedicated admin connection, reload on 'reload schema'
+ * (or an empty payload), exactly the channel and payloads PostgREST honours.
+ */
+export class SchemaCacheHolder {
+  private current: Promise<SchemaCache>;
+  private listener: PoolClient | null = null;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly schemas: string[],
+  ) {
+    this.current = loadSchemaCache(pool, schemas);
+    // Unhandled rejections would crash the process; a failed load is retried on the next get().
+    this.current.catch(() => {});
+    void this.listen();
+  }
+
+  get(): Promise<SchemaCache> {
+    return this.current.catch(() => this.reload());
+  }
+
+  reload(): Promise<SchemaCache> {
+    const next = loadSchemaCache(this.pool, this.schemas);
+    // Keep serving the previous cache until the new one is ready.
+    next.then(
+      () => {
+        this.current = next;
+      },
+      () => {},
+    );
+    return next;
+  }
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const client = await this.pool.connect();
+      if (this.closed) {
+        client.release();
+        return;
+      }
+      this.listener = client;
+      client.on('notification', (msg) => {
+        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema')) void this.reload().catch(() => {});
+      });
+      client.on('error', () => {
+        this.listener = null;
+        client.release(true);
+        this.scheduleRetry();
+      });
+      await client.query('listen pgrst');
+    } catch {
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.listen();
+    }, 1000);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.listener;
+    this.listener = null;
+    if (client) {
+      try {
+        await client.query('unlisten pgrst');
+      } catch {
+        // The connection may already be gone; releasing below is what matters.
+      }
+      client.release();
+    }
+  }
+}
