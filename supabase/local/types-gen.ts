@@ -73,9 +73,9 @@ async function introspect(client: pg.Client, schema: string) {
   const relationships = (
     await client.query<Relationship>(
       `select c.relname as "table", con.conname as name,
-              array(select attname from pg_attribute where attrelid = con.conrelid and attnum = any(con.conkey) order by array_position(con.conkey, attnum)) as columns,
+              array(select attname::text from pg_attribute where attrelid = con.conrelid and attnum = any(con.conkey) order by array_position(con.conkey, attnum)) as columns,
               rc.relname as "refTable",
-              array(select attname from pg_attribute where attrelid = con.confrelid and attnum = any(con.confkey) order by array_position(con.confkey, attnum)) as "refColumns",
+              array(select attname::text from pg_attribute where attrelid = con.confrelid and attnum = any(con.confkey) order by array_position(con.confkey, attnum)) as "refColumns",
               exists (select 1 from pg_index i where i.indrelid = con.conrelid and i.indisunique
                         and (select array_agg(k order by k) from unnest(i.indkey::int2[]) k) = (select array_agg(k order by k) from unnest(con.conkey) k)) as "oneToOne"
          from pg_constraint con
@@ -90,7 +90,7 @@ async function introspect(client: pg.Client, schema: string) {
   ).rows;
   const enumRows = (
     await client.query<{ name: string; labels: string[] }>(
-      `select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder) as labels
+      `select t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
          from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
         where n.nspname = $1 group by t.typname order by t.typname`,
       [schema],
@@ -107,7 +107,7 @@ async function introspect(client: pg.Client, schema: string) {
       returnsSet: boolean;
     }>(
       `select p.proname as name, p.proargnames as "argNames",
-              array(select format_type_name from (select t.typname as format_type_name, ord from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(oid, ord) join pg_type t on t.oid = u.oid) x order by ord) as "argTypes",
+              array(select format_type_name from (select t.typname::text as format_type_name, ord from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(oid, ord) join pg_type t on t.oid = u.oid) x order by ord) as "argTypes",
               p.proargmodes::text[] as "argModes", p.pronargdefaults as "nDefaults", rt.typname as returns, p.proretset as "returnsSet"
          from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type rt on rt.oid = p.prorettype
         where n.nspname = $1 and p.prokind = 'f' and rt.typname <> 'trigger'
