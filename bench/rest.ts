@@ -41,7 +41,7 @@ async function run(once: () => Promise<void>, durationMs: number): Promise<Resul
   return { requests: latencies.length, seconds, latencies: latencies.sort((a, b) => a - b) };
 }
 
-function describe(label: string, r: Result): string {
+function formatResult(label: string, r: Result): string {
   const rps = r.requests / r.seconds;
   return `${label.padEnd(22)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${percentile(r.latencies, 50).toFixed(2)} ms   p99 ${percentile(r.latencies, 99).toFixed(2)} ms   (${r.requests} requests)`;
 }
@@ -142,8 +142,8 @@ async function main(): Promise<void> {
     const restRps = rest.requests / rest.seconds;
     const pgRps = direct10.requests / direct10.seconds;
     console.log(`Single-row RLS-protected read, ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each`);
-    console.log(describe('GET /rest/v1', rest));
-    console.log(describe('direct pg (same SQL)', direct10));
+    console.log(formatResult('GET /rest/v1', rest));
+    console.log(formatResult('direct pg (same SQL)', direct10));
     console.log(`cost ratio (rest / pg, per request): ${(pgRps / restRps).toFixed(2)}x`);
   } finally {
     await admin.end();
