@@ -1,0 +1,126 @@
+import type { Page } from '@playwright/test';
+import { expect, type Parent, test } from './fixtures';
+import type { AppShell } from './pages/app-shell';
+import type { SignUpPage } from './pages/sign-up-page';
+
+async function signUpAndSignOut(page: Page, signUpPage: SignUpPage, shell: AppShell, parent: Parent) {
+  await signUpPage.goto();
+  await signUpPage.signUp(parent);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await shell.signOut();
+  await expect(shell.signInLink).toBeVisible();
+}
+
+test('a parent signs up and lands on the dashboard, greeted by name', async ({
+  page,
+  signUpPage,
+  dashboard,
+  shell,
+  newParent,
+}) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+  await expect(shell.userName).toHaveText(newParent.displayName);
+  await expect(page.getByText(newParent.email)).toBeVisible();
+});
+
+test('signing up twice with one e-mail says the account exists', async ({ page, signUpPage, shell, newParent }) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+
+  await signUpPage.goto();
+  await signUpPage.signUp({ ...newParent, displayName: 'Someone Else' });
+
+  await expect(signUpPage.alert).toHaveText('An account with this e-mail already exists.');
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test('signing out ends the session', async ({ page, signUpPage, dashboard, shell, newParent }) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+
+  await shell.signOut();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(shell.signInLink).toBeVisible();
+  await expect(shell.signOutButton).toHaveCount(0);
+  // The cookie is gone too, not just the button: the dashboard is closed again.
+  await dashboard.goto();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+});
+
+test('the dashboard sends signed-out visitors to sign in, and back after signing in', async ({
+  page,
+  signUpPage,
+  signInPage,
+  dashboard,
+  shell,
+  newParent,
+}) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+
+  await dashboard.goto();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+
+  await signInPage.signIn(newParent);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+});
+
+test('signing in with the wrong password explains what went wrong', async ({
+  page,
+  signUpPage,
+  signInPage,
+  shell,
+  newParent,
+}) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+
+  await signInPage.goto();
+  await signInPage.signIn({ email: newParent.email, password: 'not-the-password' });
+
+  await expect(signInPage.alert).toHaveText("That e-mail and password don't match.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // What the user typed survives the failed attempt.
+  await expect(page.getByLabel('E-mail')).toHaveValue(newParent.email);
+});
+
+test('a parent signs in with the right password', async ({
+  page,
+  signUpPage,
+  signInPage,
+  dashboard,
+  shell,
+  newParent,
+}) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+
+  await signInPage.goto();
+  await signInPage.signIn({ email: newParent.email.toUpperCase(), password: newParent.password });
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+  await expect(shell.userName).toHaveText(newParent.displayName);
+});
+
+test('the seeded demo parent can sign in', async ({ page, signInPage, dashboard }) => {
+  await signInPage.goto();
+  await signInPage.signIn({ email: 'demo@taleforge.test', password: 'taleforge-demo' });
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(dashboard.heading).toHaveText('Welcome, Demo Parent');
+});
+
+test('the sign-up form checks its fields before sending them', async ({ page, signUpPage }) => {
+  await signUpPage.goto();
+  await signUpPage.signUp({ displayName: ' ', email: 'not-an-email', password: 'short' });
+
+  await expect(page.getByText('Please tell us what to call you.')).toBeVisible();
+  await expect(page.getByText('Please enter a valid e-mail address.')).toBeVisible();
+  await expect(page.getByText('Please use at least 8 characters for your password.')).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up$/);
+});

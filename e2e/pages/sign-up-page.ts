@@ -1,0 +1,21 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class SignUpPage {
+  readonly alert: Locator;
+
+  constructor(private readonly page: Page) {
+    // Scoped to <main>: Next.js adds its own (empty) role=alert route announcer to every page.
+    this.alert = page.getByRole('main').getByRole('alert');
+  }
+
+  async goto() {
+    await this.page.goto('/sign-up');
+  }
+
+  async signUp({ displayName, email, password }: { displayName: string; email: string; password: string }) {
+    await this.page.getByLabel('Your name').fill(displayName);
+    await this.page.getByLabel('E-mail').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Create account' }).click();
+  }
+}

@@ -1,0 +1,88 @@
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { freePort } from './supabase/local/free-port';
+import { ANON_KEY, SERVICE_ROLE_KEY } from './supabase/local/keys';
+
+// Ports and the stack's data folder are chosen once, when the runner first loads this file, and kept in
+// process.env: worker processes load the config again and must reach the same servers.
+process.env.E2E_API_PORT ??= String(await freePort());
+process.env.E2E_DB_PORT ??= String(await freePort());
+process.env.E2E_APP_PORT ??= String(await freePort());
+if (!process.env.E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-e2e-'));
+  // mkdtemp makes the folder 0700; Postgres runs as its own user when we are root and must get in.
+  chmodSync(dataDir, 0o755);
+  process.env.E2E_DATA_DIR = dataDir;
+}
+
+const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
+const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
+
+// Debian's Chromium when present (no download needed); Playwright's own browser otherwise.
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      // --no-sandbox: we run as root, where Chromium's sandbox cannot start.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // Two cores are shared with the build and the stack; more workers only add contention.
+  workers: process.env.CI ? 1 : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: [
+    {
+      // The local Supabase stack in the foreground, on a fresh database (migrations + seed).
+      command: 'npx tsx supabase/local/cli.ts serve --reset',
+      url: `${apiUrl}/auth/v1/health`,
+      env: {
+        SUPABASE_API_PORT: process.env.E2E_API_PORT,
+        SUPABASE_DB_PORT: process.env.E2E_DB_PORT,
+        SUPABASE_LOCAL_DATA_DIR: process.env.E2E_DATA_DIR,
+      },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      // Let the stack stop Postgres cleanly instead of leaving a postmaster behind.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    },
+    {
+      // The production build, as users get it. Building takes minutes on a small machine.
+      command: `npx next build && npx next start -p ${process.env.E2E_APP_PORT} -H 127.0.0.1`,
+      url: appUrl,
+      env: {
+        NEXT_PUBLIC_SUPABASE_URL: apiUrl,
+        NEXT_PUBLIC_SUPABASE_ANON_KEY: ANON_KEY,
+        SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
+});
