@@ -63,7 +63,8 @@ export function resolveFunction(
   let hint: string | null = null;
   let best = Number.POSITIVE_INFINITY;
   for (const key of cache.functions.keys()) {
-    if (!key.startsWith(`${schema}.`)) continue;
+    // When the name exists only the arguments are wrong: suggesting the same function would not help.
+    if (!key.startsWith(`${schema}.`) || overloads.length > 0) continue;
     const d = levenshtein(key, fq);
     if (d < best && d <= Math.max(3, fq.length / 3)) {
       best = d;

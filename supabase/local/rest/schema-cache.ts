@@ -227,6 +227,7 @@ export class SchemaCacheHolder {
   private listener: PoolClient | null = null;
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private detach: () => void = () => {};
 
   constructor(
     private readonly pool: Pool,
@@ -263,14 +264,23 @@ export class SchemaCacheHolder {
         return;
       }
       this.listener = client;
-      client.on('notification', (msg) => {
+      const onNotification = (msg: { channel: string; payload?: string }) => {
         if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema')) void this.reload().catch(() => {});
-      });
-      client.on('error', () => {
+      };
+      const onError = (err: Error) => {
+        // Only the current listener is ours to release; close() may already have handed it back.
+        if (this.listener !== client) return;
         this.listener = null;
-        client.release(true);
+        this.detach();
+        client.release(err);
         this.scheduleRetry();
-      });
+      };
+      client.on('notification', onNotification);
+      client.on('error', onError);
+      this.detach = () => {
+        client.off('notification', onNotification);
+        client.off('error', onError);
+      };
       await client.query('listen pgrst');
     } catch {
       this.scheduleRetry();
@@ -296,6 +306,7 @@ export class SchemaCacheHolder {
       } catch {
         // The connection may already be gone; releasing below is what matters.
       }
+      this.detach();
       client.release();
     }
   }
