@@ -8,7 +8,9 @@ import type { ApiHandler, StackContext } from './http';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 import { applyBootstrap, isSeeded, migrate, seed } from './migrations';
 import { startDatabase } from './postgres';
+import { createRealtimeService } from './realtime/index';
 import { createRestHandler } from './rest/index';
+import { createStorageHandler } from './storage/index';
 
 export interface StartStackOptions {
   /** Folder holding config.toml, migrations and seed.sql. Defaults to ./supabase. */
@@ -71,7 +73,21 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     const rest = await createRestHandler(ctx);
     const auth = await createAuthHandler(ctx);
     closables.push(rest as Closable, auth as Closable);
-    const gateway = await startGateway({ rest: asHandler(rest), auth: asHandler(auth) }, config.apiPort);
+    const realtime = await createRealtimeService(ctx, (m) => log(m));
+    closables.push(realtime);
+    const storage = createStorageHandler(ctx);
+    const gateway = await startGateway(
+      {
+        rest: asHandler(rest),
+        auth: asHandler(auth),
+        storage: asHandler(storage),
+        realtime: realtime.handle,
+        realtimeSocket: realtime.realtimeSocket,
+      },
+      config.apiPort,
+      // Room for the multipart framing storage-js adds around a file of the largest allowed size.
+      { storageBodyLimit: config.storageFileSizeLimit + 64 * 1024 },
+    );
     const finalConfig = { ...config, apiPort: gateway.port };
     ctx.config = finalConfig;
 
