@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { expect } from 'vitest';
+import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
+
+export interface Parent extends TestUser {
+  familyId: string;
+  familyCode: string;
+}
+
+export interface Child {
+  id: string;
+  name: string;
+  pin: string;
+  password: string;
+  familyId: string;
+  /** Signed in as the child (only for children with consent). */
+  client: SupabaseClient;
+}
+
+/** A grown-up signing up on their own: the database gives them a family of which they are the parent. */
+export async function signUpParent(metadata: Record<string, unknown> = {}): Promise<Parent> {
+  const user = await signUpUser({ display_name: `Parent ${randomUUID().slice(0, 6)}`, ...metadata });
+  const [row] = await adminQuery<{ family_id: string; code: string }>(
+    `select fm.family_id, f.code from public.family_members fm join public.families f on f.id = fm.family_id
+      where fm.user_id = $1 and fm.role = 'parent'`,
+    [user.id],
+  );
+  if (!row) throw new Error('sign-up did not create a family');
+  return { ...user, familyId: row.family_id, familyCode: row.code };
+}
+
+/** The child's auth user as the add-child server action makes it: admin API, no e-mail, account_type child. */
+export async function createChildUser(): Promise<{ id: string; email: string; password: string }> {
+  const id = randomUUID();
+  const email = `${id}@children.taleforge.invalid`;
+  const password = `child-${randomUUID()}`;
+  const { data, error } = await serviceClient().auth.admin.createUser({
+    email,
+    password,
+    email_confirm: true,
+    app_metadata: { account_type: 'child' },
+    user_metadata: { display_name: 'Child' },
+  });
+  if (error || !data.user) throw error ?? new Error('no child user');
+  return { id: data.user.id, email, password };
+}
+
+/** Adds a child to the parent's family through the real RPCs; with consent unless told otherwise. */
+export async function addChild(
+  parent: Parent,
+  {
+    name = `Kid${randomUUID().slice(0, 5)}`,
+    birthYear = new Date().getFullYear() - 8,
+    pin = '1234',
+    consent = true,
+  } = {},
+): Promise<Child> {
+  const user = await createChildUser();
+  const { error } = await parent.client.rpc('add_child', {
+    p_child_id: user.id,
+    p_display_name: name,
+    p_birth_year: birthYear,
+    p_pin: pin,
+  });
+  if (error) throw error;
+  if (consent) {
+    const { error: consentError } = await parent.client.rpc('give_parental_consent', {
+      p_child_id: user.id,
+      p_method: 'in_app_attestation',
+      p_statement: 'I am the parent and I agree.',
+    });
+    if (consentError) throw consentError;
+  }
+  const client = makeClient();
+  const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+  if (signInError) throw signInError;
+  return { id: user.id, name, pin, password: user.password, familyId: parent.familyId, client };
+}
+
+/**
+ * Runs SQL as an API role with a user's JWT claims, the way /rest/v1 does, for objects the API does not
+ * expose (the audit and private schemas). Rolled back, so a permitted write leaves nothing behind.
+ */
+export async function sqlAs<T extends pg.QueryResultRow>(
+  userId: string | null,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    const role = userId ? 'authenticated' : 'anon';
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [
+      JSON.stringify({ sub: userId ?? undefined, role }),
+    ]);
+    await client.query(`set local role ${role}`);
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.query('rollback').catch(() => {});
+    await client.end();
+  }
+}
+
+/** A PostgREST-style error must have come back, with a message matching `pattern`. */
+export function expectError(result: { error: { message: string } | null }, pattern: RegExp) {
+  expect(result.error, 'expected the request to be refused').not.toBeNull();
+  expect(result.error?.message).toMatch(pattern);
+}
+
+export async function controlsOf(childId: string) {
+  const [row] = await adminQuery('select * from public.parental_controls where child_id = $1', [childId]);
+  return row;
+}

@@ -1,0 +1,340 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery, anonClient } from '../helpers';
+import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+
+// Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime
+// (in the family's time zone, across midnight) and pause; "more time" goes through an approval.
+let parentA: Parent;
+let parentB: Parent;
+let childA: Child;
+let childB: Child;
+let anon: SupabaseClient;
+
+type Recorded = { minutes_used: number; minutes_allowed: number; minutes_left: number };
+
+async function setControls(childId: string, values: Record<string, unknown>) {
+  const columns = Object.keys(values);
+  await adminQuery(
+    `update public.parental_controls set ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} where child_id = $1`,
+    [childId, ...Object.values(values)],
+  );
+}
+
+async function setTimeZone(familyId: string, timeZone: string) {
+  await adminQuery('update public.families set time_zone = $2 where id = $1', [familyId, timeZone]);
+}
+
+/** The RPC's core at a chosen instant; returns the error message when it refuses. */
+async function recordAt(childId: string, minutes: number, at: string): Promise<Recorded | string> {
+  try {
+    const [row] = await adminQuery<Recorded>('select * from private.record_reading_time_at($1, $2, $3)', [
+      childId,
+      minutes,
+      at,
+    ]);
+    return row;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function minutesOn(childId: string, localDate: string) {
+  const [row] = await adminQuery<{ total: number }>(
+    'select coalesce(sum(minutes), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
+    [childId, localDate],
+  );
+  return row.total;
+}
+
+function localMinutes(timeZone: string, at = new Date()): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return get('hour') * 60 + get('minute');
+}
+
+function clock(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+beforeAll(async () => {
+  [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  [childA, childB] = await Promise.all([addChild(parentA), addChild(parentB)]);
+  anon = anonClient();
+});
+
+describe('record_reading_time', () => {
+  it("records a child's minutes and refuses past the daily limit, capping the last stretch", async () => {
+    await setControls(childA.id, { daily_minutes: 10 });
+    const first = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
+    expect(first.data).toEqual({ minutes_used: 6, minutes_allowed: 10, minutes_left: 4 });
+    const second = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
+    expect(second.data).toEqual({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0 });
+    const refused = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
+    expectError(refused, /reading time is used up/);
+    expect(refused.error?.details).toBe('daily_limit');
+
+    const { data } = await childA.client.from('reading_time_entries').select('minutes');
+    expect(data?.map((e) => e.minutes)).toEqual([6, 4]);
+  });
+
+  it('refuses out-of-range minutes, grown-ups and anon', async () => {
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 0 }), /steps of 1 to 60 minutes/);
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: -5 }), /steps of 1 to 60 minutes/);
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 61 }), /steps of 1 to 60 minutes/);
+    expectError(await parentB.client.rpc('record_reading_time', { p_minutes: 5 }), /Only a child account/);
+    expectError(await anon.rpc('record_reading_time', { p_minutes: 5 }), /permission denied/);
+  });
+
+  it('refuses while paused or with reading switched off, recording nothing', async () => {
+    await setControls(childB.id, { paused: true });
+    const paused = await childB.client.rpc('record_reading_time', { p_minutes: 5 });
+    expectError(paused, /paused reading/);
+    await setControls(childB.id, { paused: false, reading_allowed: false });
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 5 }), /switched off/);
+    await setControls(childB.id, { reading_allowed: true });
+    expect((await childB.client.from('reading_time_entries').select('id')).data).toEqual([]);
+  });
+
+  it("refuses in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
+    // Both families get a bedtime around what is "now" in Kolkata; only the Kolkata family is in it.
+    const nowInKolkata = localMinutes('Asia/Kolkata');
+    const window = { bedtime_start: clock(nowInKolkata - 30), bedtime_end: clock(nowInKolkata + 30) };
+    await Promise.all([setTimeZone(parentA.familyId, 'Asia/Kolkata'), setTimeZone(parentB.familyId, 'UTC')]);
+    await Promise.all([setControls(childA.id, { ...window, daily_minutes: 600 }), setControls(childB.id, window)]);
+
+    const inBed = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
+    expectError(inBed, new RegExp(`It is bedtime. Reading opens again at ${window.bedtime_end}`));
+    expect(inBed.error?.details).toBe('bedtime');
+    expect((await childB.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
+
+    const day = await childA.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
+    expect(day.data?.in_bedtime).toBe(true);
+    await setControls(childA.id, { bedtime_start: null, bedtime_end: null, daily_minutes: 10 });
+    await setControls(childB.id, { bedtime_start: null, bedtime_end: null });
+    await setTimeZone(parentA.familyId, 'UTC');
+  });
+});
+
+describe('bedtime and days at chosen instants (private.record_reading_time_at)', () => {
+  let kid: Child;
+  let family: Parent;
+
+  beforeAll(async () => {
+    family = await signUpParent();
+    kid = await addChild(family);
+  });
+
+  it('a bedtime across midnight (20:00-07:00, New York) covers late evening and early morning only', async () => {
+    await setTimeZone(family.familyId, 'America/New_York');
+    await setControls(kid.id, { bedtime_start: '20:00', bedtime_end: '07:00', daily_minutes: 600 });
+    // January: New York is UTC-5.
+    expect(await recordAt(kid.id, 1, '2027-01-15T00:59:00Z')).toMatchObject({ minutes_used: 1 }); // 19:59
+    expect(await recordAt(kid.id, 1, '2027-01-15T01:00:00Z')).toMatch(/bedtime. Reading opens again at 07:00/); // 20:00
+    expect(await recordAt(kid.id, 1, '2027-01-15T04:59:00Z')).toMatch(/bedtime/); // 23:59
+    expect(await recordAt(kid.id, 1, '2027-01-15T05:00:00Z')).toMatch(/bedtime/); // 00:00
+    expect(await recordAt(kid.id, 1, '2027-01-15T11:59:00Z')).toMatch(/bedtime/); // 06:59
+    expect(await recordAt(kid.id, 1, '2027-01-15T12:00:00Z')).toMatchObject({ minutes_used: 1 }); // 07:00 on the 15th
+    // July: daylight saving, UTC-4, the same local window moves by an hour in UTC.
+    expect(await recordAt(kid.id, 1, '2027-07-15T00:30:00Z')).toMatch(/bedtime/); // 20:30
+    expect(await recordAt(kid.id, 1, '2027-07-15T23:30:00Z')).toMatchObject({ minutes_used: 1 }); // 19:30
+  });
+
+  it('a same-day window (13:00-15:00) does not wrap around', async () => {
+    await setControls(kid.id, { bedtime_start: '13:00', bedtime_end: '15:00' });
+    expect(await recordAt(kid.id, 1, '2027-02-01T17:59:00Z')).toMatchObject({ minutes_used: 1 }); // 12:59
+    expect(await recordAt(kid.id, 1, '2027-02-01T18:00:00Z')).toMatch(/bedtime/); // 13:00
+    expect(await recordAt(kid.id, 1, '2027-02-01T20:00:00Z')).toMatchObject({ minutes_used: 2 }); // 15:00
+    expect(await recordAt(kid.id, 1, '2027-02-02T03:00:00Z')).toMatchObject({ minutes_used: 3 }); // 22:00
+    await setControls(kid.id, { bedtime_start: null, bedtime_end: null });
+  });
+
+  it("the daily limit resets at midnight in the family's time zone, not in UTC", async () => {
+    await setTimeZone(family.familyId, 'Asia/Tokyo');
+    await setControls(kid.id, { daily_minutes: 20 });
+    // 23:40 and 23:50 in Tokyo on 10 March use up the day...
+    expect(await recordAt(kid.id, 15, '2027-03-10T14:40:00Z')).toEqual({
+      minutes_used: 15,
+      minutes_allowed: 20,
+      minutes_left: 5,
+    });
+    expect(await recordAt(kid.id, 15, '2027-03-10T14:50:00Z')).toEqual({
+      minutes_used: 20,
+      minutes_allowed: 20,
+      minutes_left: 0,
+    });
+    expect(await recordAt(kid.id, 1, '2027-03-10T14:59:00Z')).toMatch(/used up/);
+    // ...and at 00:05 on 11 March in Tokyo (still 10 March in UTC) a new day starts.
+    expect(await recordAt(kid.id, 5, '2027-03-10T15:05:00Z')).toEqual({
+      minutes_used: 5,
+      minutes_allowed: 20,
+      minutes_left: 15,
+    });
+    expect(await minutesOn(kid.id, '2027-03-10')).toBe(20);
+    expect(await minutesOn(kid.id, '2027-03-11')).toBe(5);
+
+    // The same instants in a UTC family are all on one day, so the limit still holds there.
+    await setTimeZone(family.familyId, 'UTC');
+    expect(await recordAt(kid.id, 1, '2027-03-10T15:06:00Z')).toMatch(/used up/);
+  });
+
+  it('refuses a daily limit of zero at once', async () => {
+    await setControls(kid.id, { daily_minutes: 0 });
+    expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch(/used up/);
+    await setControls(kid.id, { daily_minutes: 60 });
+  });
+});
+
+describe('asking for more time', () => {
+  it('child asks, other parents and children cannot answer, the parent approves, the child reads on', async () => {
+    await setControls(childA.id, { daily_minutes: 10 });
+    const { data: day } = await childA.client.rpc('get_my_reading_day').single<{ minutes_left: number }>();
+    expect(day?.minutes_left).toBe(0);
+
+    expectError(await childA.client.rpc('request_more_time', { p_minutes: 500 }), /5 to 60 more minutes/);
+    expectError(await parentA.client.rpc('request_more_time', { p_minutes: 15 }), /Only a child can ask/);
+    const asked = await childA.client.rpc('request_more_time', { p_minutes: 15, p_message: 'One more chapter!' });
+    expect(asked.error).toBeNull();
+    const requestId = asked.data as string;
+    // Asking again returns the same open request.
+    expect((await childA.client.rpc('request_more_time', { p_minutes: 15 })).data).toBe(requestId);
+
+    // Who sees it.
+    expect((await childA.client.from('approval_requests').select('id, status')).data).toEqual([
+      { id: requestId, status: 'pending' },
+    ]);
+    expect((await parentA.client.from('approval_requests').select('id')).data).toEqual([{ id: requestId }]);
+    for (const stranger of [parentB.client, childB.client]) {
+      expect((await stranger.from('approval_requests').select('id').eq('id', requestId)).data).toEqual([]);
+    }
+    expectError(await anon.from('approval_requests').select('id'), /permission denied/);
+
+    // Who may answer it: not the child, not another family's parent, and never through the table.
+    expectError(
+      await childA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
+      /Only a parent/,
+    );
+    expectError(
+      await parentB.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
+      /Only a parent/,
+    );
+    expectError(
+      await childA.client.from('approval_requests').update({ status: 'approved' }).eq('id', requestId),
+      /permission denied/,
+    );
+    expectError(
+      await childA.client.from('approval_requests').insert({
+        family_id: parentA.familyId,
+        child_id: childA.id,
+        kind: 'more_time',
+        minutes: 60,
+        for_date: '2030-01-01',
+        status: 'approved',
+      }),
+      /permission denied/,
+    );
+    expectError(await childA.client.rpc('record_reading_time', { p_minutes: 1 }), /used up/);
+
+    const decided = await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
+    expect(decided.data).toBe('approved');
+    expectError(
+      await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: false }),
+      /already been answered/,
+    );
+
+    const seen = await childA.client
+      .from('approval_requests')
+      .select('status, decided_by')
+      .eq('id', requestId)
+      .single();
+    expect(seen.data).toEqual({ status: 'approved', decided_by: parentA.id });
+    const more = await childA.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
+    expect(more.data).toEqual({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
+
+    const [audit] = await adminQuery<{ actor_id: string }>(
+      `select actor_id from audit.log where table_name = 'public.approval_requests' and operation = 'UPDATE' and new_row ->> 'id' = $1`,
+      [requestId],
+    );
+    expect(audit.actor_id).toBe(parentA.id);
+  });
+
+  it('a denied request adds no time, and the child sees the answer', async () => {
+    await setControls(childB.id, { daily_minutes: 0 });
+    const asked = await childB.client.rpc('request_more_time', { p_minutes: 10 });
+    expect(
+      (await parentB.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: false })).data,
+    ).toBe('denied');
+    expect(
+      (await childB.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
+    ).toBe('denied');
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 1 }), /used up/);
+    await setControls(childB.id, { daily_minutes: 60 });
+  });
+});
+
+describe('reading_time_entries access', () => {
+  it('the child and their parents read the entries; others read none; nobody writes them directly', async () => {
+    expect(
+      (await parentA.client.from('reading_time_entries').select('child_id')).data?.every(
+        (e) => e.child_id === childA.id,
+      ),
+    ).toBe(true);
+    expect((await parentA.client.from('reading_time_entries').select('id')).data?.length).toBeGreaterThan(0);
+    for (const stranger of [parentB.client, childB.client]) {
+      expect((await stranger.from('reading_time_entries').select('id').eq('child_id', childA.id)).data).toEqual([]);
+    }
+    expectError(await anon.from('reading_time_entries').select('id'), /permission denied/);
+    const row = { family_id: parentA.familyId, child_id: childA.id, local_date: '2030-01-01', minutes: 1 };
+    expectError(await childA.client.from('reading_time_entries').insert(row), /permission denied/);
+    expectError(
+      await parentA.client.from('reading_time_entries').delete().eq('child_id', childA.id),
+      /permission denied/,
+    );
+    expectError(
+      await childA.client.from('reading_time_entries').update({ minutes: 1 }).eq('child_id', childA.id),
+      /permission denied/,
+    );
+  });
+});
+
+describe('private.child_may', () => {
+  it('answers per the controls for children and is always true for grown-ups', async () => {
+    const kid = await addChild(parentB);
+    const may = async (userId: string, activity: string) =>
+      (await sqlAs<{ ok: boolean }>(userId, 'select private.child_may($1::public.child_activity) as ok', [activity]))[0]
+        .ok;
+    expect(await may(kid.id, 'reading')).toBe(true);
+    expect(await may(kid.id, 'creating')).toBe(true);
+    expect(await may(kid.id, 'live_sessions')).toBe(false);
+    await setControls(kid.id, { paused: true, live_sessions_allowed: true });
+    expect(await may(kid.id, 'creating')).toBe(false);
+    expect(await may(kid.id, 'live_sessions')).toBe(false);
+    await setControls(kid.id, { paused: false, daily_minutes: 0 });
+    expect(await may(kid.id, 'reading')).toBe(false);
+    expect(await may(kid.id, 'live_sessions')).toBe(true);
+    expect(await may(parentB.id, 'live_sessions')).toBe(true);
+    // Not callable over the API, and not by anon at all.
+    await expect(sqlAs(null, "select private.child_may('reading')")).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('get_children_overview', () => {
+  it("lists a parent's children with today's minutes and status; nothing for anyone else", async () => {
+    const { data } = await parentA.client.rpc('get_children_overview');
+    const row = (data ?? []).find((c: { child_id: string }) => c.child_id === childA.id);
+    expect(row).toMatchObject({ display_name: childA.name, minutes_allowed: 25, consented: true, paused: false });
+    expect((await childA.client.rpc('get_children_overview')).data).toEqual([]);
+    expect(
+      ((await parentB.client.rpc('get_children_overview')).data ?? []).some(
+        (c: { child_id: string }) => c.child_id === childA.id,
+      ),
+    ).toBe(false);
+    expectError(await anon.rpc('get_children_overview'), /permission denied/);
+  });
+});
