@@ -27,6 +27,26 @@ test('a parent signs up and lands on the dashboard, greeted by name', async ({
   await expect(page.getByText(newParent.email)).toBeVisible();
 });
 
+test('the session cookie is Lax, Secure in production and lives a week at most', async ({
+  page,
+  signUpPage,
+  newParent,
+}) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // sb-<first label of the Supabase host>-auth-token, possibly split into .0, .1 … chunks.
+  const session = (await page.context().cookies()).filter((cookie) => /^sb-.+-auth-token(\.\d+)?$/.test(cookie.name));
+  expect(session.length).toBeGreaterThan(0);
+  const weekFromNow = Date.now() / 1000 + 7 * 24 * 60 * 60;
+  for (const cookie of session) {
+    expect(cookie).toMatchObject({ sameSite: 'Lax', secure: true, path: '/' });
+    expect(cookie.expires).toBeGreaterThan(Date.now() / 1000);
+    expect(cookie.expires).toBeLessThanOrEqual(weekFromNow + 60);
+  }
+});
+
 test('signing up twice with one e-mail says the account exists', async ({ page, signUpPage, shell, newParent }) => {
   await signUpAndSignOut(page, signUpPage, shell, newParent);
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { createServerClient } from '@supabase/ssr';
 import { type NextRequest, NextResponse } from 'next/server';
 import type { Database } from '@/lib/database.types';
-import { sessionCookieOptions } from './cookie-options';
+import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
 
@@ -30,7 +30,8 @@ export async function updateSession(request: NextRequest) {
         // see the new session instead of refreshing (and rotating) the old refresh token a second time.
         for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
         response = NextResponse.next({ request });
-        for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
+        for (const { name, value, options } of cookiesToSet)
+          response.cookies.set(name, value, withSessionLifetime(options));
         // Responses that set session cookies must never be cached by a CDN.
         for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
       },

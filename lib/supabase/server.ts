@@ -5,7 +5,7 @@ import 'server-only';
 import { createServerClient } from '@supabase/ssr';
 import { cookies } from 'next/headers';
 import type { Database } from '@/lib/database.types';
-import { sessionCookieOptions } from './cookie-options';
+import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
 
@@ -21,7 +21,8 @@ export async function createClient() {
       },
       setAll(cookiesToSet) {
         try {
-          for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, options);
+          for (const { name, value, options } of cookiesToSet)
+            cookieStore.set(name, value, withSessionLifetime(options));
         } catch {
           // Server Components cannot write cookies. That is fine: the proxy has already refreshed the
           // session for this request, and actions/route handlers (which can write) take the try path.
