@@ -82,8 +82,34 @@ export async function sendObject(
   };
   if (etag && req.headers['if-none-match'] === etag) return { status: 304, headers };
   const bytes = await store.read(row.bucket_id, row.version);
+  const range = byteRange(req.headers.range, bytes.length);
+  if (range) {
+    const part = bytes.subarray(range.start, range.end + 1);
+    headers['content-range'] = `bytes ${range.start}-${range.end}/${bytes.length}`;
+    headers['content-length'] = String(part.length);
+    return { status: 206, headers, body: req.method === 'HEAD' ? undefined : part };
+  }
   headers['content-length'] = String(bytes.length);
   return { status: 200, headers, body: req.method === 'HEAD' ? undefined : bytes };
+}
+
+/**
+ * One `Range: bytes=…` (browsers seeking in audio/video narration files). A range we cannot satisfy
+ * or parse is ignored and the whole object served, which RFC 9110 allows.
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '') || size === 0) return undefined;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  return start <= end && start < size ? { start, end } : undefined;
 }
 
 /** `GET /object/info/...`: storage-api's object info (storage-js camelises it into FileObjectV2). */

@@ -64,6 +64,20 @@ describe('upload and download', () => {
     expect(res.headers.get('etag')).toMatch(/^".+"$/);
   });
 
+  it('answers HEAD and byte ranges the way browsers seek in media', async () => {
+    const path = `${alice.id}/range.txt`;
+    expect((await alice.client.storage.from(BUCKET).upload(path, '0123456789')).error).toBeNull();
+    const url = `${stackInfo().url}/storage/v1/object/${BUCKET}/${path}`;
+    const headers = { authorization: `Bearer ${alice.accessToken}`, apikey: stackInfo().anonKey };
+    const head = await fetch(url, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('10');
+    const part = await fetch(url, { headers: { ...headers, range: 'bytes=2-4' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-4/10');
+    expect(await part.text()).toBe('234');
+  });
+
   it("refuses an upload into another user's folder and leaves nothing behind", async () => {
     const before = await filesOnDisk(BUCKET);
     const path = `${bob.id}/intrusion.txt`;
