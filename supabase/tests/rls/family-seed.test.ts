@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { adminQuery, makeClient, serviceClient } from '../helpers';
+
+// The README lists these logins; this keeps the list true.
+describe('seeded demo family', () => {
+  it('has two parents who can sign in and two children of different age bands with known PINs', async () => {
+    const members = await adminQuery<{ role: string; display_name: string; age_band: string | null }>(
+      `select fm.role, p.display_name, pc.age_band from public.family_members fm
+         join public.families f on f.id = fm.family_id join public.profiles p on p.id = fm.user_id
+         left join public.parental_controls pc on pc.child_id = fm.user_id
+        where f.code = 'DEMO42' order by fm.role, p.display_name`,
+    );
+    expect(members).toEqual([
+      { role: 'parent', display_name: 'Demo Co-Parent', age_band: null },
+      { role: 'parent', display_name: 'Demo Parent', age_band: null },
+      { role: 'child', display_name: 'Leo', age_band: '10-12' },
+      { role: 'child', display_name: 'Mia', age_band: '4-6' },
+    ]);
+
+    for (const email of ['demo@taleforge.test', 'demo-coparent@taleforge.test']) {
+      const { error } = await makeClient().auth.signInWithPassword({ email, password: 'taleforge-demo' });
+      expect(error).toBeNull();
+    }
+    for (const [name, pin] of [
+      ['Mia', '1234'],
+      ['Leo', '5678'],
+    ]) {
+      const { data } = await serviceClient()
+        .rpc('verify_child_pin', { p_family_code: 'DEMO42', p_child_name: name, p_pin: pin })
+        .single<{ status: string }>();
+      expect(data?.status).toBe('ok');
+    }
+  });
+});
