@@ -47,6 +47,38 @@ test('the session cookie is Lax, Secure in production and lives a week at most',
   }
 });
 
+test('an expiring session is refreshed by the proxy and the user stays signed in', async ({
+  page,
+  signUpPage,
+  dashboard,
+  newParent,
+}) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+
+  // Make the stored session look as if its access token expires now: the next request must refresh it.
+  const context = page.context();
+  const [cookie] = (await context.cookies()).filter((c) => /^sb-.+-auth-token$/.test(c.name));
+  const decode = (value: string) => JSON.parse(Buffer.from(value.replace(/^base64-/, ''), 'base64url').toString());
+  const session = decode(cookie.value);
+  const expiring = { ...session, expires_at: Math.floor(Date.now() / 1000) };
+  await context.addCookies([
+    { ...cookie, value: `base64-${Buffer.from(JSON.stringify(expiring)).toString('base64url')}` },
+  ]);
+
+  await dashboard.goto();
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+  const [refreshed] = (await context.cookies()).filter((c) => c.name === cookie.name);
+  const next = decode(refreshed.value);
+  expect(next.refresh_token).not.toBe(session.refresh_token);
+  expect(next.expires_at).toBeGreaterThan(expiring.expires_at);
+
+  // The rotated refresh token is the one the browser now holds, and it keeps working.
+  await page.reload();
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+});
+
 test('signing up twice with one e-mail says the account exists', async ({ page, signUpPage, shell, newParent }) => {
   await signUpAndSignOut(page, signUpPage, shell, newParent);
 
