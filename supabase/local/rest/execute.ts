@@ -28,6 +28,7 @@ function setupStatement(env: TxEnv): Statement {
       "select set_config('search_path', $1, true), set_config('role', $2, true), set_config('request.jwt.claims', $3, true), " +
       "set_config('request.method', $4, true), set_config('request.path', $5, true), set_config('request.headers', $6, true), " +
       `set_config('request.cookies', $7, true)${readOnly}`,
+    prepare: true,
     values: [
       searchPath,
       env.auth.role,
@@ -62,6 +63,7 @@ export async function execute(pool: Pool, env: TxEnv, main: Statement, check?: (
   let broken: Error | undefined;
   try {
     const setup = setupStatement(env);
+    main = { ...main, prepare: true };
     if (!check) {
       const results = await runPipeline(client, [setup, main]);
       return toRow(results[1]);

@@ -14,6 +14,11 @@ import type { PoolClient } from 'pg';
 export interface Statement {
   text: string;
   values: (string | null)[];
+  /**
+   * Keep the statement prepared on the connection (named statement) so repeated query shapes skip
+   * parse and plan. Safe across DDL because our statements' result types never change.
+   */
+  prepare?: boolean;
 }
 
 export interface StatementResult {
@@ -31,27 +36,46 @@ export interface PgError extends Error {
 
 interface Connection {
   parse(config: { text: string; name?: string; types?: number[] }): void;
-  bind(config: { values: (string | null)[] }): void;
+  bind(config: { statement?: string; values: (string | null)[] }): void;
   describe(config: { type: 'P'; name?: string }): void;
   execute(config: { portal?: string; rows?: number }): void;
   sync(): void;
   stream: { cork?: () => void; uncork?: () => void };
 }
 
+/** Prepared statement names per connection: query text → name. */
+const prepared = new WeakMap<object, Map<string, string>>();
+const MAX_PREPARED = 500;
+
 class PipelineQuery {
   results: StatementResult[] = [];
   callback?: (err: Error | null) => void;
+  /** Names parsed by this pipeline; if it fails we cannot tell which Parse succeeded. */
+  newlyPrepared: string[] = [];
   private current: StatementResult | null = null;
   private done = false;
 
   constructor(private readonly statements: Statement[]) {}
 
   submit(connection: Connection): null {
+    let names = prepared.get(connection);
+    if (!names) {
+      names = new Map();
+      prepared.set(connection, names);
+    }
     connection.stream.cork?.();
     try {
       for (const st of this.statements) {
-        connection.parse({ text: st.text, types: [] });
-        connection.bind({ values: st.values });
+        let name = st.prepare ? names.get(st.text) : undefined;
+        if (name === undefined) {
+          if (st.prepare && names.size < MAX_PREPARED) {
+            name = `pgrst_${names.size + 1}`;
+            names.set(st.text, name);
+            this.newlyPrepared.push(name);
+          }
+          connection.parse({ text: st.text, name: name ?? '', types: [] });
+        }
+        connection.bind({ statement: name ?? '', values: st.values });
         connection.describe({ type: 'P' });
         connection.execute({});
       }
@@ -98,11 +122,25 @@ class PipelineQuery {
   }
 }
 
-export function runPipeline(client: PoolClient, statements: Statement[]): Promise<StatementResult[]> {
-  return new Promise((resolve, reject) => {
-    const query = new PipelineQuery(statements);
-    query.callback = (err) => (err ? reject(err) : resolve(query.results));
-    // biome-ignore lint/suspicious/noExplicitAny: node-postgres types do not model Submittable's handler set.
-    client.query(query as any);
-  });
+export async function runPipeline(client: PoolClient, statements: Statement[]): Promise<StatementResult[]> {
+  const query = new PipelineQuery(statements);
+  try {
+    return await new Promise<StatementResult[]>((resolve, reject) => {
+      query.callback = (err) => (err ? reject(err) : resolve(query.results));
+      // biome-ignore lint/suspicious/noExplicitAny: node-postgres types do not model Submittable's handler set.
+      client.query(query as any);
+    });
+  } catch (err) {
+    if (query.newlyPrepared.length) await forgetPrepared(client);
+    throw err;
+  }
+}
+
+/** After a failed pipeline we do not know which new statements exist: start the connection afresh. */
+async function forgetPrepared(client: PoolClient): Promise<void> {
+  const connection = (client as unknown as { connection: object }).connection;
+  prepared.delete(connection);
+  const inFailedTx = (client as unknown as { _txStatus?: string })._txStatus === 'E';
+  if (inFailedTx) await client.query('ROLLBACK');
+  await client.query('DEALLOCATE ALL');
 }

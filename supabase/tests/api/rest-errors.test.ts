@@ -138,9 +138,9 @@ describe('bad input is a 4xx, never a 500, and changes nothing', () => {
   });
 
   it('invalid JSON bodies answer 400 PGRST102 and insert nothing', async () => {
-    const before = await adminQuery('select count(*)::int as n from public.rt_items');
+    const before = await adminQuery('select count(*)::int as n from public.rt_guarded');
     for (const body of ['{"name":', '', 'nope', '[1,2]', '"str"']) {
-      const res = await fetch(rest('/rt_items'), {
+      const res = await fetch(rest('/rt_guarded'), {
         method: 'POST',
         body,
         headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json' },
@@ -148,13 +148,13 @@ describe('bad input is a 4xx, never a 500, and changes nothing', () => {
       expect(res.status).toBe(400);
       expect((await res.json()).code).toBe('PGRST102');
     }
-    const patch = await fetch(rest('/rt_items?id=eq.1'), {
+    const patch = await fetch(rest('/rt_guarded?id=gt.0'), {
       method: 'PATCH',
       body: '[',
       headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json' },
     });
     expect(patch.status).toBe(400);
-    expect(await adminQuery('select count(*)::int as n from public.rt_items')).toEqual(before);
+    expect(await adminQuery('select count(*)::int as n from public.rt_guarded')).toEqual(before);
   });
 
   it('bodies over 1 MiB are refused with 413', async () => {
