@@ -38,6 +38,8 @@ export class SlotReader {
     });
     await client.connect();
     try {
+      // Every pg_logical_slot_get_changes call logs "starting logical decoding" at LOG level; keep the server log quiet.
+      await client.query('set log_min_messages = warning');
       await client.query("select pg_create_logical_replication_slot($1, 'test_decoding', true)", [this.slot]);
     } catch (error) {
       await client.end().catch(() => {});

@@ -235,9 +235,10 @@ export class PostgresChanges implements ChangeFeed {
         }),
       })),
     );
+    const [typedNew, typedOld] = await this.typedRows(meta, [newRow, oldRow]);
     for (const { group, access } of results) {
       if (!access) continue;
-      const data = buildData(change, meta, access, newRow, oldRow);
+      const data = buildData(change, meta, access, typedNew, typedOld ?? new Map());
       if (!data) continue;
       const dataJson = JSON.stringify(data);
       for (const channel of group.channels) {
@@ -302,6 +303,47 @@ export class PostgresChanges implements ChangeFeed {
     }
   }
 
+  /**
+   * Decoded text → JSON the way upstream's realtime.cast does it (`to_jsonb(value::type)`): arrays become JSON
+   * arrays, timestamps ISO strings. One query per change; falls back to a JS approximation if it fails.
+   */
+  private async typedRows(
+    meta: TableMeta,
+    rows: (Map<string, string | null> | null)[],
+  ): Promise<(Map<string, unknown> | null)[]> {
+    const params: (string | null)[] = [];
+    const exprs: string[] = [];
+    const slots: { row: number; name: string }[] = [];
+    rows.forEach((row, index) => {
+      if (!row) return;
+      for (const col of meta.columns) {
+        if (!row.has(col.name)) continue;
+        params.push(row.get(col.name) ?? null);
+        exprs.push(`to_jsonb($${params.length}::text::${col.sqlType})`);
+        slots.push({ row: index, name: col.name });
+      }
+    });
+    const out = rows.map((row) => (row ? new Map<string, unknown>() : null));
+    let values: unknown[] | null = null;
+    if (exprs.length > 0) {
+      try {
+        const res = await this.adminPool.query<{ v: unknown[] }>(
+          `select jsonb_build_array(${exprs.join(', ')}) as v`,
+          params,
+        );
+        values = res.rows[0].v;
+      } catch (error) {
+        this.log(`[realtime] value conversion failed: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    slots.forEach((slot, i) => {
+      const text = params[i];
+      const value = values ? values[i] : toJsonValue(meta.types.get(slot.name) ?? 'text', text);
+      out[slot.row]?.set(slot.name, value);
+    });
+    return out;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
@@ -327,10 +369,10 @@ function pick(row: Map<string, string | null>, names: string[]): Map<string, str
   return new Map(names.filter((n) => row.has(n)).map((n) => [n, row.get(n) ?? null]));
 }
 
-function toRecord(row: Map<string, string | null>, meta: TableMeta, allowed: Set<string>): Record<string, unknown> {
+function toRecord(row: Map<string, unknown>, meta: TableMeta, allowed: Set<string>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const { name, type } of meta.columns) {
-    if (allowed.has(name) && row.has(name)) record[name] = toJsonValue(type, row.get(name) ?? null);
+  for (const { name } of meta.columns) {
+    if (allowed.has(name) && row.has(name)) record[name] = row.get(name);
   }
   return record;
 }
@@ -340,8 +382,8 @@ function buildData(
   change: RowChange,
   meta: TableMeta,
   access: Access,
-  newRow: Map<string, string | null> | null,
-  oldRow: Map<string, string | null>,
+  newRow: Map<string, unknown> | null,
+  oldRow: Map<string, unknown>,
 ): Record<string, unknown> | null {
   const base = {
     schema: change.schema,
