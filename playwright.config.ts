@@ -1,7 +1,6 @@
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { freshStackDataDir } from './e2e/support/stack-data-dir';
 import { freePort } from './supabase/local/free-port';
 import { ANON_KEY, SERVICE_ROLE_KEY } from './supabase/local/keys';
 
@@ -10,12 +9,7 @@ import { ANON_KEY, SERVICE_ROLE_KEY } from './supabase/local/keys';
 process.env.E2E_API_PORT ??= String(await freePort());
 process.env.E2E_DB_PORT ??= String(await freePort());
 process.env.E2E_APP_PORT ??= String(await freePort());
-if (!process.env.E2E_DATA_DIR) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-e2e-'));
-  // mkdtemp makes the folder 0700; Postgres runs as its own user when we are root and must get in.
-  chmodSync(dataDir, 0o755);
-  process.env.E2E_DATA_DIR = dataDir;
-}
+process.env.E2E_DATA_DIR ??= freshStackDataDir();
 
 const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
 const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
