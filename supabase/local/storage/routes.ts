@@ -5,6 +5,7 @@ import { ERRORS, StorageError } from './errors';
 import type { FileStore } from './files';
 import { incomingFile } from './incoming';
 import { listObjects } from './listing';
+import { listObjectsV2 } from './listing-v2';
 import { decodePath, mustBeValidBucketName, splitObjectPath } from './names';
 import { findObject, findPublicObject, infoBody, sendObject } from './read';
 import { removeMany, removeOne } from './remove';
@@ -104,6 +105,9 @@ async function objectRoutes(ctx: StackContext, store: FileStore, req: ApiRequest
 
   if (method === 'POST' && first === 'list' && parts.length === 3) {
     return listObjects(ctx, who, bucketParam(second), jsonBody(req));
+  }
+  if (method === 'POST' && first === 'list-v2' && parts.length === 3) {
+    return listObjectsV2(ctx, who, bucketParam(second), jsonBody(req));
   }
   if (method === 'POST' && first === 'move' && parts.length === 2) return moveObject(ctx, store, who, jsonBody(req));
   if (method === 'POST' && first === 'copy' && parts.length === 2) {

@@ -46,9 +46,6 @@ export async function writeObject(
 ): Promise<{ id: string; key: string }> {
   const bucket = await findBucketAsAdmin(ctx, options.bucket);
   mustFit(ctx, bucket, options.file.bytes.length, options.file.mimeType);
-  if (options.file.bytes.length === 0 && options.file.mimeType.startsWith('multipart/')) {
-    throw ERRORS.invalidRequest('Unexpected empty file received');
-  }
 
   const version = randomUUID();
   const newId = randomUUID();

@@ -190,6 +190,30 @@ describe('list', () => {
     expect(search.data?.map((f) => f.name)).toEqual(['c.md']);
   });
 
+  it('lists v2: flat keys under a literal prefix, folders with a delimiter, cursor pagination', async () => {
+    const files = alice.client.storage.from(BUCKET);
+    const prefix = `${alice.id}/list/`;
+    const flat = await files.listV2({ prefix });
+    expect(flat.error).toBeNull();
+    expect(flat.data?.objects.map((o) => o.name)).toEqual(
+      ['a.txt', 'b.txt', 'c.md', 'sub/deep.txt'].map((n) => `${prefix}${n}`),
+    );
+    expect(flat.data?.hasNext).toBe(false);
+
+    const tree = await files.listV2({ prefix, with_delimiter: true });
+    expect(tree.data?.folders.map((f) => f.key)).toEqual([`${prefix}sub/`]);
+    expect(tree.data?.objects).toHaveLength(3);
+
+    const first = await files.listV2({ prefix, limit: 2 });
+    expect(first.data?.objects.map((o) => o.name)).toEqual([`${prefix}a.txt`, `${prefix}b.txt`]);
+    expect(first.data?.hasNext).toBe(true);
+    const second = await files.listV2({ prefix, limit: 2, cursor: first.data?.nextCursor });
+    expect(second.data?.objects.map((o) => o.name)).toEqual([`${prefix}c.md`, `${prefix}sub/deep.txt`]);
+    expect(second.data?.hasNext).toBe(false);
+
+    expect((await bob.client.storage.from(BUCKET).listV2({ prefix })).data?.objects).toEqual([]);
+  });
+
   it("shows nothing of another user's folder", async () => {
     const { data, error } = await bob.client.storage.from(BUCKET).list(`${alice.id}/list`);
     expect(error).toBeNull();
