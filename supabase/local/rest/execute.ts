@@ -15,6 +15,8 @@ export interface TxEnv {
   extraSearchPath: string[];
   req: ApiRequest;
   readOnly: boolean;
+  /** The impersonated role's `ALTER ROLE … SET` values. */
+  roleSettings: [string, string][];
 }
 
 export type Row = Record<string, string | null>;
@@ -23,11 +25,12 @@ function setupStatement(env: TxEnv): Statement {
   const searchPath = [env.schema, ...env.extraSearchPath.filter((s) => s !== env.schema)].map(ident).join(', ');
   const { req } = env;
   const readOnly = env.readOnly ? ", set_config('transaction_read_only', 'on', true)" : '';
+  const extra = env.roleSettings.map((_, i) => `, set_config($${8 + 2 * i}, $${9 + 2 * i}, true)`).join('');
   return {
     text:
       "select set_config('search_path', $1, true), set_config('role', $2, true), set_config('request.jwt.claims', $3, true), " +
       "set_config('request.method', $4, true), set_config('request.path', $5, true), set_config('request.headers', $6, true), " +
-      `set_config('request.cookies', $7, true)${readOnly}`,
+      `set_config('request.cookies', $7, true)${extra}${readOnly}`,
     prepare: true,
     values: [
       searchPath,
@@ -37,6 +40,7 @@ function setupStatement(env: TxEnv): Statement {
       req.path,
       JSON.stringify(req.headers),
       JSON.stringify(parseCookies(req.headers.cookie)),
+      ...env.roleSettings.flat(),
     ],
   };
 }

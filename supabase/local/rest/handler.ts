@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse, StackContext } from '../http';
 import { buildRootRead, newScope, wrapPage } from './build-read';
-import { buildRpc, functionArgNames, resolveFunction } from './build-rpc';
+import { type BuiltRpc, buildRpc, functionArgNames, resolveFunction } from './build-rpc';
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
 import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
 import { execute, isPgError, type Row, type TxEnv } from './execute';
@@ -75,8 +75,15 @@ export class RestService {
     }
   };
 
-  private env(r: Request, readOnly: boolean): TxEnv {
-    return { auth: r.auth, schema: r.schema, extraSearchPath: this.ctx.config.extraSearchPath, req: r.req, readOnly };
+  private env(r: Request, cache: SchemaCache, readOnly: boolean): TxEnv {
+    return {
+      auth: r.auth,
+      schema: r.schema,
+      extraSearchPath: this.ctx.config.extraSearchPath,
+      req: r.req,
+      readOnly,
+      roleSettings: cache.roleSettings.get(r.auth.role) ?? [],
+    };
   }
 
   /** A name missing from the cache triggers one reload, so a just-migrated table is found. */
@@ -97,7 +104,7 @@ export class RestService {
     if (r.method === 'GET' || r.method === 'HEAD') return this.read(r, cache, rel, q);
     if (r.method === 'DELETE') {
       const built = buildDelete(cache, rel, q, this.writeOptions(r, q));
-      return this.write(r, 'delete', built);
+      return this.write(r, cache, 'delete', built);
     }
     const body = parseBody(r.req.body);
     if (r.method === 'POST') {
@@ -110,12 +117,12 @@ export class RestService {
         }
       }
       const built = buildInsert(cache, rel, q, rows, this.writeOptions(r, q));
-      return this.write(r, 'insert', built);
+      return this.write(r, cache, 'insert', built);
     }
     if (!isObject(body)) throw invalidBody();
     const built = buildUpdate(cache, rel, q, body, this.writeOptions(r, q));
     if (!built) return this.writeResponse(r, 'update', { total: '0', page_total: '0', body: '[]' });
-    return this.write(r, 'update', built);
+    return this.write(r, cache, 'update', built);
   }
 
   private writeOptions(r: Request, _q: ParsedQuery): WriteOptions {
@@ -139,7 +146,7 @@ export class RestService {
       offset,
     });
     const text = wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array');
-    const row = await execute(this.ctx.apiPool, this.env(r, true), { text, values: scope.params.values });
+    const row = await execute(this.ctx.apiPool, this.env(r, cache, true), { text, values: scope.params.values });
     return this.pageResponse(r, row, offset, `/${rel.name}`);
   }
 
@@ -176,7 +183,7 @@ export class RestService {
     return { status, headers: { 'content-type': JSON_CT, ...headers }, body: arrayBody };
   }
 
-  private async write(r: Request, kind: 'insert' | 'update' | 'delete', built: { text: string; values: (string | null)[] }): Promise<ApiResponse> {
+  private async write(r: Request, cache: SchemaCache, kind: 'insert' | 'update' | 'delete', built: { text: string; values: (string | null)[] }): Promise<ApiResponse> {
     const single = r.accept.media === 'object';
     const max = r.prefs.handling === 'strict' ? r.prefs.maxAffected : undefined;
     const check =
@@ -190,7 +197,7 @@ export class RestService {
             return null;
           }
         : undefined;
-    const row = await execute(this.ctx.apiPool, this.env(r, false), built, check);
+    const row = await execute(this.ctx.apiPool, this.env(r, cache, false), built, check);
     return this.writeResponse(r, kind, row);
   }
 
@@ -240,17 +247,23 @@ export class RestService {
     const single = r.accept.media === 'object';
     const check =
       single && !readOnly && built.shape === 'array' ? (row: Row) => (Number(row.page_total) !== 1 ? notSingular(Number(row.page_total)) : null) : undefined;
-    const row = await execute(this.ctx.apiPool, this.env(r, readOnly), { text: built.text, values: built.values }, check);
-    if (built.shape === 'void') return { status: 204, headers: { 'content-range': '*/*' } };
-    if (r.prefs.return === 'minimal') return { status: 204, headers: {} };
-    if (built.shape === 'array') return this.pageResponse(r, row, offset, `/rpc/${name}`);
-    const total = r.prefs.count ? '1' : '*';
-    const headers = { 'content-range': `0-0/${total}` };
-    if (built.shape === 'object') {
+    const row = await execute(this.ctx.apiPool, this.env(r, cache, readOnly), { text: built.text, values: built.values }, check);
+    const res = this.rpcResponse(r, name, built.shape, row, offset);
+    // `rpc(fn, args, { head: true })` with object args arrives as POST + return=minimal: no body, same headers.
+    if (r.prefs.return === 'minimal' && res.status === 200) res.body = undefined;
+    return res;
+  }
+
+  private rpcResponse(r: Request, name: string, shape: BuiltRpc['shape'], row: Row, offset: number): ApiResponse {
+    if (shape === 'void') return { status: 204, headers: { 'content-range': '*/*' } };
+    if (shape === 'array') return this.pageResponse(r, row, offset, `/rpc/${name}`);
+    const headers = { 'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT, 'content-range': `0-0/${r.prefs.count ? '1' : '*'}` };
+    if (shape === 'object') {
+      // A single composite is one object (json_agg gave `[obj]`); a NULL result is `null`.
       const obj = row.body && row.body !== '[]' ? singleElement(row.body) : 'null';
-      return { status: 200, headers: { 'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT, ...headers }, body: obj };
+      return { status: 200, headers, body: obj };
     }
-    return { status: 200, headers: { 'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT, ...headers }, body: row.body ?? 'null' };
+    return { status: 200, headers, body: row.body ?? 'null' };
   }
 
   /** `GET /`: a compact OpenAPI-style description of the exposed relations and functions. */

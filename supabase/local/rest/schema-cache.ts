@@ -62,6 +62,11 @@ export interface SchemaCache {
   fksFrom: Map<string, ForeignKey[]>;
   fksTo: Map<string, ForeignKey[]>;
   functions: Map<string, DbFunction[]>;
+  /**
+   * `ALTER ROLE … SET` values (e.g. anon's statement_timeout). Postgres applies them only at login, so
+   * like PostgREST we apply the impersonated role's settings per request.
+   */
+  roleSettings: Map<string, [string, string][]>;
   loadedAt: number;
 }
 
@@ -120,6 +125,18 @@ left join pg_class rc on rc.oid = rt.typrelid and rt.typtype = 'c'
 left join pg_namespace rn on rn.oid = rc.relnamespace
 where n.nspname = any($1) and p.prokind = 'f'`;
 
+// Only settings a plain user may change (or custom dotted GUCs); search_path stays ours.
+const ROLE_SETTINGS_SQL = `
+select r.rolname as role, split_part(c.setting, '=', 1) as key, substr(c.setting, strpos(c.setting, '=') + 1) as value
+from pg_db_role_setting s
+join pg_roles r on r.oid = s.setrole
+cross join lateral unnest(s.setconfig) as c(setting)
+where s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+  and split_part(c.setting, '=', 1) <> 'search_path'
+  and (split_part(c.setting, '=', 1) like '%.%'
+    or exists (select 1 from pg_settings p where p.name = split_part(c.setting, '=', 1) and p.context = 'user'))
+order by s.setdatabase`;
+
 interface RelationRow {
   schema: string;
   name: string;
@@ -152,11 +169,19 @@ interface FunctionRow {
 }
 
 export async function loadSchemaCache(client: Pool | PoolClient, schemas: string[]): Promise<SchemaCache> {
-  const [rels, fks, fns] = await Promise.all([
+  const [rels, fks, fns, settings] = await Promise.all([
     client.query<RelationRow>(RELATIONS_SQL, [schemas]),
     client.query<FkRow>(FKS_SQL, [schemas]),
     client.query<FunctionRow>(FUNCTIONS_SQL, [schemas]),
+    client.query<{ role: string; key: string; value: string }>(ROLE_SETTINGS_SQL),
   ]);
+  const roleSettings = new Map<string, [string, string][]>();
+  for (const r of settings.rows) {
+    // Database-specific rows come last and override the global ones.
+    const list = (roleSettings.get(r.role) ?? []).filter(([k]) => k !== r.key);
+    list.push([r.key, r.value]);
+    roleSettings.set(r.role, list);
+  }
   const relations = new Map<string, Relation>();
   for (const r of rels.rows) {
     const pk = r.keys.find((k) => k.primary)?.columns ?? [];
@@ -187,7 +212,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
   }
   const functions = new Map<string, DbFunction[]>();
   for (const f of fns.rows) push(functions, qualified(f.schema, f.name), toFunction(f));
-  return { relations, fksFrom, fksTo, functions, loadedAt: Date.now() };
+  return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
 }
 
 function toFunction(f: FunctionRow): DbFunction {

@@ -71,12 +71,18 @@ describe('rpc return shapes', () => {
     expect((await db.rpc('rt_echo', body)).data).toEqual(body);
   });
 
+  it('head with object arguments (POST + return=minimal) gives no data but the count', async () => {
+    const res = await db.rpc('rt_echo', { nested: { a: 1 } }, { head: true, count: 'exact' });
+    expect(res).toMatchObject({ data: null, count: 1, status: 200, error: null });
+  });
+
   it('runs as the caller with request GUCs set', async () => {
     const anon = await db.rpc('rt_whoami');
-    expect(anon.data).toEqual({ role: 'anon', sub: null, method: 'POST', path: '/rpc/rt_whoami', has_headers: true });
+    expect(anon.data).toEqual({ role: 'anon', sub: null, timeout: '3s', method: 'POST', path: '/rpc/rt_whoami', has_headers: true });
     const user = await signUpUser();
     const me = await user.client.rpc('rt_whoami', {}, { get: true });
-    expect(me.data).toMatchObject({ role: 'authenticated', sub: user.id, method: 'GET' });
+    // The role's ALTER ROLE … SET statement_timeout applies per request, as in PostgREST.
+    expect(me.data).toMatchObject({ role: 'authenticated', sub: user.id, method: 'GET', timeout: '8s' });
   });
 });
 
