@@ -87,6 +87,16 @@ function send(res: ServerResponse, req: IncomingMessage, response: ApiResponse):
 }
 
 function errorBody(service: ServiceName | undefined, status: number, message: string): ApiResponse {
+  if (service === 'storage') {
+    // Hosted Storage answers 400 with the real status inside the body.
+    const error = status === 413 ? 'Payload too large' : 'internal';
+    const detail = status === 413 ? 'The object exceeded the maximum allowed size' : message;
+    return {
+      status: status === 413 ? 400 : status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ statusCode: String(status), error, message: detail }),
+    };
+  }
   const body =
     service === 'rest'
       ? { code: `PGRST${status === 413 ? '413' : '000'}`, message, details: null, hint: null }

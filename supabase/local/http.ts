@@ -14,7 +14,7 @@ export interface ApiRequest {
   rawQuery: string;
   /** Lower-cased header names, as node gives them; `authorization` already rewritten. */
   headers: IncomingHttpHeaders;
-  /** Raw body (at most 1 MiB; the gateway answers 413 beyond that). */
+  /** Raw body (at most 1 MiB, or the storage limit for /storage/v1; the gateway answers 413 beyond that). */
   body: Buffer;
   /** Client address, for rate limits. */
   ip: string;

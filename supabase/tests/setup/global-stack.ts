@@ -8,7 +8,14 @@ import { type RunningStack, startStack } from '../../local/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    stack: { url: string; dbUrl: string; adminDbUrl: string; anonKey: string; serviceRoleKey: string };
+    stack: {
+      url: string;
+      dbUrl: string;
+      adminDbUrl: string;
+      anonKey: string;
+      serviceRoleKey: string;
+      dataDir: string;
+    };
   }
 }
 
@@ -51,6 +58,7 @@ export default async function setup(project: TestProject) {
     adminDbUrl: stack.adminDbUrl,
     anonKey: stack.keys.anon,
     serviceRoleKey: stack.keys.serviceRole,
+    dataDir,
   });
   return async () => {
     await stack?.stop();
