@@ -1,7 +1,7 @@
 import { restError } from './errors';
 import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-types';
 import { type EmbedNode, embedFor, type ReadNode } from './read-tree';
-import { castType, ident, type Params, pgArrayLiteral, qualifiedIdent } from './sql';
+import { castType, ident, Params, pgArrayLiteral, qualifiedIdent } from './sql';
 
 // SQL for reading a node tree. JSON is built by Postgres: the page is `json_agg` over a subquery whose
 // columns are the output keys; to-many embeds are correlated `json_agg` subqueries, to-one embeds
@@ -261,7 +261,7 @@ export function buildRootRead(
   from: string,
   alias: string,
   scope: Scope,
-  opts: { count: boolean; limit?: number; offset?: number; expandStar?: boolean },
+  opts: { count: boolean | 'exact' | 'estimated'; limit?: number; offset?: number; expandStar?: boolean; estimateCap?: number },
 ): RootRead {
   return withAlias(scope, alias, () => {
     const proj = project(node, alias, scope, { expandStar: opts.expandStar });
@@ -271,8 +271,26 @@ export function buildRootRead(
     const range = rangeSql(opts.limit, opts.offset, scope.params);
     const cols = proj.cols.length ? proj.cols.join(', ') : '';
     const pageSql = `SELECT ${cols} FROM ${from}${proj.joins.join('')}${whereSql}${order}${range}`;
-    const countSql = opts.count ? `SELECT count(*) FROM ${from}${whereSql}` : null;
+    let countSql: string | null = null;
+    if (opts.count === 'estimated') {
+      // Exact up to the cap (db-max-rows); beyond it the handler uses the planner's estimate.
+      const cap = Math.trunc(opts.estimateCap ?? 1000) + 1;
+      countSql = `SELECT count(*) FROM (SELECT 1 FROM ${from}${whereSql} LIMIT ${cap}) pgrst_c`;
+    } else if (opts.count) {
+      countSql = `SELECT count(*) FROM ${from}${whereSql}`;
+    }
     return { pageSql, countSql };
+  });
+}
+
+/** `EXPLAIN` of the filtered rows with its own parameters, for `Prefer: count=planned|estimated`. */
+export function buildPlanStatement(node: ReadNode, from: string, alias: string): { text: string; values: (string | null)[] } {
+  const params = new Params();
+  const scope = newScope(params);
+  return withAlias(scope, alias, () => {
+    const where = conditions(node, alias, scope);
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    return { text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from}${whereSql}`, values: params.values };
   });
 }
 

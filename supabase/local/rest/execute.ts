@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { ApiRequest } from '../http';
 import { RestError } from './errors';
-import { type PgError, runPipeline, type Statement } from './pipeline';
+import { type PgError, runPipeline, type Statement, type StatementResult } from './pipeline';
 import { type Auth, parseCookies } from './request-context';
 import { ident } from './sql';
 
@@ -63,27 +63,39 @@ export function isPgError(err: unknown): err is PgError {
  * result (returning the error to answer with), which rolls everything back.
  */
 export async function execute(pool: Pool, env: TxEnv, main: Statement, check?: (row: Row) => RestError | null): Promise<Row> {
+  return (await executeAll(pool, env, main, check)).row;
+}
+
+export async function executeAll(
+  pool: Pool,
+  env: TxEnv,
+  main: Statement,
+  check?: (row: Row) => RestError | null,
+  /** Statements run before `main` in the same transaction (e.g. EXPLAIN for planned counts). */
+  before: Statement[] = [],
+): Promise<{ row: Row; before: Row[] }> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     const setup = setupStatement(env);
-    main = { ...main, prepare: true };
+    const statements = [setup, ...before.map((s) => ({ ...s, prepare: true })), { ...main, prepare: true }];
+    const beforeRows = (results: StatementResult[], skip: number) => results.slice(skip + 1, -1).map(toRow);
     if (!check) {
-      const results = await runPipeline(client, [setup, main]);
-      return toRow(results[1]);
+      const results = await runPipeline(client, statements);
+      return { row: toRow(results.at(-1)), before: beforeRows(results, 0) };
     }
-    let results: Awaited<ReturnType<typeof runPipeline>>;
+    let results: StatementResult[];
     try {
-      results = await runPipeline(client, [{ text: 'BEGIN', values: [] }, setup, main]);
+      results = await runPipeline(client, [{ text: 'BEGIN', values: [] }, ...statements]);
     } catch (err) {
       await client.query('ROLLBACK');
       throw err;
     }
-    const row = toRow(results[2]);
+    const row = toRow(results.at(-1));
     const veto = check(row);
     await client.query(veto ? 'ROLLBACK' : 'COMMIT');
     if (veto) throw veto;
-    return row;
+    return { row, before: beforeRows(results, 1) };
   } catch (err) {
     // Database errors leave the connection usable; anything else (socket loss) does not.
     if (!isPgError(err) && !(err instanceof RestError)) broken = err instanceof Error ? err : new Error(String(err));

@@ -1,9 +1,9 @@
 import type { ApiRequest, ApiResponse, StackContext } from '../http';
-import { buildRootRead, newScope, wrapPage } from './build-read';
+import { buildPlanStatement, buildRootRead, newScope, wrapPage } from './build-read';
 import { type BuiltRpc, buildRpc, functionArgNames, resolveFunction } from './build-rpc';
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
 import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
-import { execute, isPgError, type Row, type TxEnv } from './execute';
+import { execute, executeAll, isPgError, type Row, type TxEnv } from './execute';
 import { parseQuery } from './parse-query';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
@@ -140,13 +140,23 @@ export class RestService {
     const { limit, offset } = this.rootRange(q);
     const scope = newScope(new Params());
     const alias = ident(rel.name);
-    const read = buildRootRead(tree, `${qualifiedIdent(rel.schema, rel.name)} AS ${alias}`, alias, scope, {
-      count: r.prefs.count !== undefined,
+    const from = `${qualifiedIdent(rel.schema, rel.name)} AS ${alias}`;
+    const mode = r.prefs.count;
+    const maxRows = this.ctx.config.maxRows;
+    const read = buildRootRead(tree, from, alias, scope, {
+      count: mode === 'planned' ? false : mode === 'estimated' ? 'estimated' : mode === 'exact',
+      estimateCap: maxRows,
       limit,
       offset,
     });
     const text = wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array');
-    const row = await execute(this.ctx.apiPool, this.env(r, cache, true), { text, values: scope.params.values });
+    const plan = mode === 'planned' || mode === 'estimated' ? [buildPlanStatement(tree, from, alias)] : [];
+    const { row, before } = await executeAll(this.ctx.apiPool, this.env(r, cache, true), { text, values: scope.params.values }, undefined, plan);
+    if (plan.length) {
+      // planned: the planner's row estimate; estimated: exact up to db-max-rows, the estimate beyond.
+      const planned = planRows(before[0]);
+      if (mode === 'planned' || Number(row.total) > maxRows) row.total = String(planned);
+    }
     return this.pageResponse(r, row, offset, `/${rel.name}`);
   }
 
@@ -307,6 +317,17 @@ function parseBody(body: Buffer): unknown {
     return JSON.parse(body.toString('utf8'));
   } catch {
     throw invalidBody();
+  }
+}
+
+/** `EXPLAIN (FORMAT JSON)` returns one row, one column: `[{"Plan": {"Plan Rows": n, …}}]`. */
+function planRows(row: Row | undefined): number {
+  const text = row ? Object.values(row)[0] : null;
+  try {
+    const plan = JSON.parse(text ?? '[]') as { Plan?: { 'Plan Rows'?: number } }[];
+    return Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0);
+  } catch {
+    return 0;
   }
 }
 
