@@ -137,6 +137,29 @@ where s.setdatabase in (0, (select oid from pg_database where datname = current_
     or exists (select 1 from pg_settings p where p.name = split_part(c.setting, '=', 1) and p.context = 'user'))
 order by s.setdatabase`;
 
+// Which base-table columns each view's rewrite rule reads (pg_depend). Used to let views inherit FKs
+// and keys when they expose those columns under the same names — the common `select a, b from t` view.
+const VIEW_COLUMNS_SQL = `
+select distinct vn.nspname as view_schema, v.relname as view_name, tn.nspname as table_schema, t.relname as table_name,
+  a.attname as column
+from pg_rewrite r
+join pg_class v on v.oid = r.ev_class and v.relkind in ('v', 'm')
+join pg_namespace vn on vn.oid = v.relnamespace
+join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+  and d.refclassid = 'pg_class'::regclass and d.refobjsubid > 0
+join pg_class t on t.oid = d.refobjid and t.oid <> v.oid
+join pg_namespace tn on tn.oid = t.relnamespace
+join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+where vn.nspname = any($1)`;
+
+interface ViewColumnRow {
+  view_schema: string;
+  view_name: string;
+  table_schema: string;
+  table_name: string;
+  column: string;
+}
+
 interface RelationRow {
   schema: string;
   name: string;
@@ -169,11 +192,12 @@ interface FunctionRow {
 }
 
 export async function loadSchemaCache(client: Pool | PoolClient, schemas: string[]): Promise<SchemaCache> {
-  const [rels, fks, fns, settings] = await Promise.all([
+  const [rels, fks, fns, settings, viewCols] = await Promise.all([
     client.query<RelationRow>(RELATIONS_SQL, [schemas]),
     client.query<FkRow>(FKS_SQL, [schemas]),
     client.query<FunctionRow>(FUNCTIONS_SQL, [schemas]),
     client.query<{ role: string; key: string; value: string }>(ROLE_SETTINGS_SQL),
+    client.query<ViewColumnRow>(VIEW_COLUMNS_SQL, [schemas]),
   ]);
   const roleSettings = new Map<string, [string, string][]>();
   for (const r of settings.rows) {
@@ -210,9 +234,73 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
     push(fksFrom, qualified(fk.schema, fk.table), fk);
     push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
   }
+  inheritThroughViews(relations, fksFrom, fksTo, viewCols.rows);
   const functions = new Map<string, DbFunction[]>();
   for (const f of fns.rows) push(functions, qualified(f.schema, f.name), toFunction(f));
   return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
+}
+
+/**
+ * Views inherit their base tables' FKs (both directions) and, for single-table views, unique keys,
+ * when every column involved is exposed by the view under its own name and comes from one table only.
+ */
+function inheritThroughViews(
+  relations: Map<string, Relation>,
+  fksFrom: Map<string, ForeignKey[]>,
+  fksTo: Map<string, ForeignKey[]>,
+  rows: ViewColumnRow[],
+): void {
+  // view key → base table key → columns it reads
+  const sources = new Map<string, Map<string, Set<string>>>();
+  for (const r of rows) {
+    const vk = qualified(r.view_schema, r.view_name);
+    const tk = qualified(r.table_schema, r.table_name);
+    const byTable = sources.get(vk) ?? new Map<string, Set<string>>();
+    sources.set(vk, byTable);
+    const cols = byTable.get(tk) ?? new Set<string>();
+    byTable.set(tk, cols);
+    cols.add(r.column);
+  }
+  const exposes = (vk: string, tk: string, cols: string[]): boolean => {
+    const view = relations.get(vk);
+    const byTable = sources.get(vk);
+    if (!view || !byTable) return false;
+    return cols.every(
+      (c) => view.columnByName.has(c) && byTable.get(tk)?.has(c) && [...byTable].filter(([, set]) => set.has(c)).length === 1,
+    );
+  };
+  const derived: ForeignKey[] = [];
+  for (const [vk, byTable] of sources) {
+    const view = relations.get(vk);
+    if (!view) continue;
+    for (const tk of byTable.keys()) {
+      for (const fk of fksFrom.get(tk) ?? []) {
+        if (exposes(vk, tk, fk.columns)) derived.push({ ...fk, schema: view.schema, table: view.name });
+      }
+      const base = relations.get(tk);
+      if (base && byTable.size === 1) {
+        for (const key of base.uniqueKeys) if (exposes(vk, tk, key)) view.uniqueKeys.push(key);
+        if (exposes(vk, tk, base.pk) && base.pk.length) view.pk = base.pk;
+      }
+    }
+  }
+  for (const fk of derived) {
+    push(fksFrom, qualified(fk.schema, fk.table), fk);
+    push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
+  }
+  // FKs pointing at a base table also point at views exposing the referenced columns.
+  for (const [vk, byTable] of sources) {
+    const view = relations.get(vk);
+    if (!view) continue;
+    for (const tk of byTable.keys()) {
+      for (const fk of [...(fksTo.get(tk) ?? [])]) {
+        if (!exposes(vk, tk, fk.refColumns)) continue;
+        const viaView: ForeignKey = { ...fk, refSchema: view.schema, refTable: view.name };
+        push(fksFrom, qualified(fk.schema, fk.table), viaView);
+        push(fksTo, vk, viaView);
+      }
+    }
+  }
 }
 
 function toFunction(f: FunctionRow): DbFunction {

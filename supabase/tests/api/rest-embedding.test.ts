@@ -124,6 +124,20 @@ describe('inner joins, null filters, spreads, related order', () => {
   });
 });
 
+describe('embedding through views', () => {
+  it('a view inherits the FKs of the columns it exposes (view → table, table → view, view → view)', async () => {
+    const fromView = await db.from('rt_messages_view').select('id, rt_users(username)').order('id').limit(1);
+    expect(fromView.error).toBeNull();
+    expect(fromView.data).toEqual([{ id: 1, rt_users: { username: 'supabot' } }]);
+    const toView = await db.from('rt_channels').select('slug, rt_messages_view(id)').eq('slug', 'random');
+    expect(toView.data).toEqual([{ slug: 'random', rt_messages_view: [{ id: 2 }] }]);
+    const tableToView = await db.from('rt_messages').select('id, rt_users_view!username(status)').eq('id', 3);
+    expect(tableToView.data).toEqual([{ id: 3, rt_users_view: { status: 'OFFLINE' } }]);
+    const viewToView = await db.from('rt_messages_view').select('id, rt_users_view(status)').eq('id', 2);
+    expect(viewToView.data).toEqual([{ id: 2, rt_users_view: { status: 'ONLINE' } }]);
+  });
+});
+
 describe('embedding errors', () => {
   it('ambiguous relationships answer 300 PGRST201 with candidates', async () => {
     const { error, status } = await db.from('rt_messages').select('id, rt_users(username)');
