@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
+import { getMyRole } from '@/lib/family/get-my-role';
 
 export async function NavBar() {
   const user = await getCurrentUser();
+  const role = await getMyRole();
 
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur">
@@ -11,11 +13,21 @@ export async function NavBar() {
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
           Tale Forge
         </Link>
-        {user ? (
+        {user && role === 'child' ? (
+          // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
+          <Link href="/kids/read" className="text-sm text-stone-600 hover:text-stone-900">
+            Reading
+          </Link>
+        ) : user ? (
           <div className="flex items-center gap-4 text-sm">
             <Link href="/dashboard" className="text-stone-600 hover:text-stone-900">
               Dashboard
             </Link>
+            {role === 'parent' ? (
+              <Link href="/parent" className="text-stone-600 hover:text-stone-900">
+                Family
+              </Link>
+            ) : null}
             <span className="text-stone-500" data-testid="nav-user-name">
               {user.profile.display_name}
             </span>
@@ -23,6 +35,9 @@ export async function NavBar() {
           </div>
         ) : (
           <div className="flex items-center gap-3 text-sm">
+            <Link href="/kids" className="text-stone-600 hover:text-stone-900">
+              Kids
+            </Link>
             <Link href="/sign-in" className="text-stone-600 hover:text-stone-900">
               Sign in
             </Link>

@@ -1,0 +1,54 @@
+'use server';
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { ActionError, userAction } from '@/lib/actions/action';
+import { addChildSchema } from '@/lib/family/child.schema';
+import { childEmail } from '@/lib/family/child-account';
+import { dbErrorMessage } from '@/lib/family/db-error-message';
+import { getMembership } from '@/lib/family/queries';
+import { createAdminClient } from '@/lib/supabase/admin';
+
+/**
+ * Two steps, because only the admin API can create an auth user and only the database can decide
+ * membership: (1) the service role creates the child's auth user with account_type 'child' in
+ * app_metadata, which users cannot write; (2) add_child, called as the parent, checks the caller is a
+ * parent and records membership, profile, default controls and the hashed PIN in one transaction.
+ * If (2) refuses, (1) is undone so no orphan account remains. The child stays inactive until consent.
+ */
+export const addChildAction = userAction(addChildSchema, async (input, { supabase, user }) => {
+  const membership = await getMembership(supabase, { userId: user.id });
+  if (membership?.role !== 'parent') throw new ActionError('Only a parent can add a child.');
+
+  const admin = createAdminClient();
+  const childId = randomUUID();
+  const { error: createError } = await admin.auth.admin.createUser({
+    id: childId,
+    email: childEmail(childId),
+    // Nobody ever learns this one; kid sign-in replaces it with the server-derived password after consent.
+    password: randomBytes(32).toString('base64url'),
+    email_confirm: true,
+    app_metadata: { account_type: 'child' },
+    user_metadata: { display_name: input.displayName },
+  });
+  if (createError) {
+    console.error('Creating a child auth user failed', createError);
+    throw new ActionError("We couldn't create the child's account. Please try again.");
+  }
+
+  const { error } = await supabase.rpc('add_child', {
+    p_child_id: childId,
+    p_display_name: input.displayName,
+    p_birth_year: input.birthYear,
+    p_pin: input.pin,
+    p_avatar_url: `avatar:${input.avatar}`,
+  });
+  if (error) {
+    await admin.auth.admin.deleteUser(childId).catch((cleanupError) => {
+      console.error('Removing the unused child auth user failed', cleanupError);
+    });
+    throw new ActionError(dbErrorMessage(error));
+  }
+  revalidatePath('/parent');
+  return { childId };
+});

@@ -1,0 +1,41 @@
+'use client';
+
+import { updateFamilyAction } from '@/app/parent/update-family-action';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { familySettingsSchema } from '@/lib/family/family.schema';
+import { useResultForm } from './use-result-form';
+
+export function FamilySettingsForm({ family }: { family: { id: string; name: string; time_zone: string } }) {
+  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(familySettingsSchema, updateFamilyAction);
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      aria-label="Family settings"
+    >
+      <input type="hidden" name="familyId" value={family.id} />
+      <TextField label="Family name" name="name" defaultValue={family.name} errors={fieldErrors.name} />
+      <TextField
+        label="Time zone"
+        name="timeZone"
+        defaultValue={family.time_zone}
+        hint="Daily minutes and bedtimes follow this zone."
+        errors={fieldErrors.timeZone}
+      />
+      <Button type="submit" variant="quiet" disabled={pending}>
+        Save
+      </Button>
+      <div className="sm:col-span-3">
+        <FormAlert message={error} />
+        {data && !error ? (
+          <p role="status" className="text-sm text-emerald-700">
+            Saved.
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

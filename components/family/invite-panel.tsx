@@ -1,0 +1,54 @@
+'use client';
+
+import { z } from 'zod';
+import { acceptInviteAction, createInviteAction } from '@/app/parent/invite-actions';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { inviteCodeSchema } from '@/lib/family/child.schema';
+import { useResultForm } from './use-result-form';
+
+export function CreateInviteForm({ openCodes }: { openCodes: { code: string; expires_at: string }[] }) {
+  const { onSubmit, pending, error } = useResultForm(z.object({}), createInviteAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" aria-label="Invite a second parent">
+      <FormAlert message={error} />
+      {openCodes.length ? (
+        <ul className="text-sm text-stone-700">
+          {openCodes.map((invite) => (
+            <li key={invite.code}>
+              Invite code{' '}
+              <code data-testid="invite-code" className="font-mono font-semibold">
+                {invite.code}
+              </code>
+              , valid until {new Date(invite.expires_at).toLocaleDateString('en')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Button type="submit" variant="quiet" disabled={pending}>
+        {pending ? 'Creating…' : 'Create an invite code for a second parent'}
+      </Button>
+    </form>
+  );
+}
+
+export function AcceptInviteForm() {
+  const { onSubmit, pending, error, fieldErrors } = useResultForm(inviteCodeSchema, acceptInviteAction);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Join another family">
+      <div className="min-w-48">
+        <TextField
+          label="Invite code from the other parent"
+          name="code"
+          hint="Joining replaces your own family, which must be empty."
+          errors={fieldErrors.code}
+        />
+      </div>
+      <Button type="submit" variant="quiet" disabled={pending}>
+        Join family
+      </Button>
+      <FormAlert message={error} />
+    </form>
+  );
+}

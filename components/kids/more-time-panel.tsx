@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { requestMoreTimeAction } from '@/app/kids/read/reading-actions';
+
+type Request = { status: 'pending' | 'approved' | 'denied'; minutes: number | null } | null;
+
+const POLL_MS = 4_000;
+
+/** Asks for more time and shows the grown-up's answer, checking for it every few seconds while waiting. */
+export function MoreTimePanel({ request, canAsk }: { request: Request; canAsk: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const waiting = request?.status === 'pending';
+
+  useEffect(() => {
+    if (!waiting) return;
+    const id = setInterval(() => router.refresh(), POLL_MS);
+    return () => clearInterval(id);
+  }, [waiting, router]);
+
+  function ask() {
+    setError(null);
+    startTransition(async () => {
+      const result = await requestMoreTimeAction({ minutes: 15 });
+      if (result && !result.ok) setError(result.error);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-3 text-center" data-testid="more-time">
+      {waiting ? (
+        <p role="status" className="text-xl text-sky-900">
+          ⏳ You asked for {request.minutes} more minutes. Waiting for a grown-up…
+        </p>
+      ) : null}
+      {request?.status === 'approved' ? (
+        <p role="status" className="text-xl text-emerald-800">
+          🎉 Yes! A grown-up gave you {request.minutes} more minutes.
+        </p>
+      ) : null}
+      {request?.status === 'denied' ? (
+        <p role="status" className="text-xl text-sky-900">
+          A grown-up said not today. Time for something else!
+        </p>
+      ) : null}
+      {canAsk && !waiting ? (
+        <button
+          type="button"
+          onClick={ask}
+          disabled={pending}
+          className="rounded-2xl bg-violet-300 px-8 py-4 text-2xl font-bold text-violet-950 shadow hover:bg-violet-200 disabled:opacity-60"
+        >
+          Ask for more time
+        </button>
+      ) : null}
+      {error ? <p className="text-lg text-red-700">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+// FormData sends "on" for a ticked checkbox and nothing for an unticked one.
+const checkbox = z.preprocess((value) => value === 'on' || value === true || value === 'true', z.boolean());
+const optionalTime = z.preprocess(
+  (value) => (value === '' || value === undefined ? null : value),
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Please enter a time like 19:30.')
+    .nullable(),
+);
+
+export const AGE_BANDS = ['4-6', '7-9', '10-12'] as const;
+export const CHAT_LEVELS = ['off', 'phrases', 'filtered', 'held_for_review'] as const;
+
+// The same limits as the database trigger, so the form explains them before a round trip.
+export const controlsSchema = z
+  .object({
+    childId: z.uuid(),
+    ageBand: z.enum(AGE_BANDS, 'Please choose an age band.'),
+    dailyMinutes: z.coerce
+      .number('Please enter a number of minutes.')
+      .int('Please enter whole minutes.')
+      .min(0, 'Daily reading minutes cannot be negative.')
+      .max(600, 'Daily reading minutes can be at most 600 (10 hours).'),
+    bedtimeStart: optionalTime,
+    bedtimeEnd: optionalTime,
+    readingAllowed: checkbox,
+    creatingAllowed: checkbox,
+    liveSessionsAllowed: checkbox,
+    chatLevel: z.enum(CHAT_LEVELS, 'Please choose a chat level.'),
+    monthlyCreditAllowance: z.coerce
+      .number('Please enter a number of credits.')
+      .int('Please enter whole credits.')
+      .min(0, 'The monthly credit allowance cannot be negative.')
+      .max(10000, 'The monthly credit allowance can be at most 10,000 credits.'),
+    approvalAboveAllowance: checkbox,
+    paused: checkbox,
+  })
+  .superRefine((value, ctx) => {
+    if ((value.bedtimeStart === null) !== (value.bedtimeEnd === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.bedtimeStart === null ? 'bedtimeStart' : 'bedtimeEnd'],
+        message: 'Set both a bedtime start and a bedtime end, or neither.',
+      });
+    } else if (value.bedtimeStart !== null && value.bedtimeStart.slice(0, 5) === value.bedtimeEnd?.slice(0, 5)) {
+      ctx.addIssue({ code: 'custom', path: ['bedtimeEnd'], message: 'Bedtime must start and end at different times.' });
+    }
+  });
+
+export type ControlsInput = z.input<typeof controlsSchema>;

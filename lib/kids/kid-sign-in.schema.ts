@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const kidSignInSchema = z.object({
+  familyCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6}$/, 'The family code has 6 letters and numbers.'),
+  childName: z.string().trim().min(1, 'Type your name.').max(40, 'That name is too long.'),
+  pin: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{4,6}$/, 'Your PIN is 4 to 6 numbers.'),
+});
+
+export const recordTimeSchema = z.object({ minutes: z.coerce.number().int().min(1).max(60) });
+
+export const moreTimeSchema = z.object({ minutes: z.coerce.number().int().min(5).max(60) });
+
+export const leaveKidModeSchema = z.object({ pin: z.string().trim().optional() });
