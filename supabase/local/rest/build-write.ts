@@ -1,4 +1,4 @@
-import { buildRootRead, conditions, newScope, type Scope } from './build-read';
+import { buildRootRead, conditions, newScope, orderSql, type Scope } from './build-read';
 import { restError } from './errors';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
@@ -15,6 +15,8 @@ export interface WriteOptions {
   missingDefault: boolean;
   resolution?: 'merge-duplicates' | 'ignore-duplicates';
   stripNulls: boolean;
+  /** `return=headers-only`: return the first row's primary key for the Location header. */
+  headersOnly: boolean;
 }
 
 export interface BuiltStatement {
@@ -52,12 +54,24 @@ function finish(
   } else {
     from = 'pgrst_source pgrst_r';
   }
+  if (opts.headersOnly && !opts.representation && rel.pk.length) {
+    const pk = rel.pk.map(ident).join(', ');
+    extraCols += `, (SELECT row_to_json(pgrst_l)::text FROM (SELECT ${pk} FROM pgrst_source LIMIT 1) pgrst_l) AS location`;
+  }
   const text = `WITH pgrst_source AS (${dml}) SELECT count(*) AS total, count(*) AS page_total, ${body} AS body${extraCols} FROM ${from}`;
   return { text, values: scope.params.values };
 }
 
+/** What the DML returns: all columns for a representation, the key for Location, else just `1`. */
+function returningList(opts: WriteOptions, rel: Relation): string {
+  const alias = ident(rel.name);
+  if (opts.representation) return `${alias}.*`;
+  if (opts.headersOnly && rel.pk.length) return rel.pk.map((c) => `${alias}.${ident(c)}`).join(', ');
+  return '1';
+}
+
 function returning(opts: WriteOptions, rel: Relation): string {
-  return opts.representation ? ` RETURNING ${ident(rel.name)}.*` : ' RETURNING 1';
+  return ` RETURNING ${returningList(opts, rel)}`;
 }
 
 /**
@@ -107,9 +121,7 @@ export function buildInsert(
     else dml += ` DO UPDATE SET ${cols.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')}`;
     if (opts.resolution === 'merge-duplicates') {
       // xmax = 0 only for freshly inserted tuples: lets us answer 201 vs 200 like PostgREST.
-      dml += opts.representation
-        ? ` RETURNING ${alias}.*, (${alias}.xmax = 0) AS pgrst_inserted`
-        : ` RETURNING (${alias}.xmax = 0) AS pgrst_inserted`;
+      dml += ` RETURNING ${returningList(opts, rel)}, (${alias}.xmax = 0) AS pgrst_inserted`;
       extra = ', (SELECT count(*) FROM pgrst_source WHERE pgrst_inserted) AS inserted';
       return finish(cache, rel, q, dml, scope, opts, extra);
     }
@@ -158,14 +170,28 @@ function rootConditions(cache: SchemaCache, rel: Relation, q: ParsedQuery, scope
     select: [],
     filters: q.filters.filter((f) => f.path.length === 0),
     logic: q.logic.filter((l) => l.path.length === 0),
-    order: [],
+    order: q.order.filter((o) => o.path.length === 0),
     ranges: [],
   };
   const tree = buildReadTree(cache, rel, rootOnly);
-  const conds = scope.used.add(rel.name) && conditions(tree, ident(rel.name), scope);
-  scope.used.delete(rel.name);
-  if (!conds || conds.length === 0) {
+  const alias = ident(rel.name);
+  scope.used.add(rel.name);
+  const conds = conditions(tree, alias, scope);
+  if (conds.length === 0) {
+    scope.used.delete(rel.name);
     throw restError(400, '21000', `${verb} requires a WHERE clause`, null, null);
   }
-  return conds.join(' AND ');
+  const where = conds.join(' AND ');
+  const range = q.ranges.find((r) => r.path.length === 0);
+  let limited = '';
+  if (range && (range.limit !== undefined || range.offset !== undefined)) {
+    // `.order().limit()` on PATCH/DELETE touches only those rows, as PostgREST's limited update/delete.
+    const order = orderSql(tree, alias, scope);
+    const lim = range.limit !== undefined ? ` LIMIT ${scope.params.add(String(range.limit), 'bigint')}` : '';
+    const off = range.offset ? ` OFFSET ${scope.params.add(String(range.offset), 'bigint')}` : '';
+    const target = qualifiedIdent(rel.schema, rel.name);
+    limited = ` AND ${alias}.ctid = ANY(ARRAY(SELECT ${alias}.ctid FROM ${target} AS ${alias} WHERE ${where}${order}${lim}${off}))`;
+  }
+  scope.used.delete(rel.name);
+  return where + limited;
 }

@@ -132,6 +132,7 @@ export class RestService {
       missingDefault: r.prefs.missing === 'default',
       resolution: r.prefs.resolution,
       stripNulls: r.accept.stripNulls,
+      headersOnly: r.prefs.return === 'headers-only',
     };
   }
 
@@ -208,7 +209,9 @@ export class RestService {
           }
         : undefined;
     const row = await execute(this.ctx.apiPool, this.env(r, cache, false), built, check);
-    return this.writeResponse(r, kind, row);
+    const res = this.writeResponse(r, kind, row);
+    if (row.location && res.headers) res.headers.location = locationOf(r.req.path, row.location);
+    return res;
   }
 
   private writeResponse(r: Request, kind: 'insert' | 'update' | 'delete', row: Row): ApiResponse {
@@ -329,6 +332,15 @@ function planRows(row: Row | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** `Location: /t?id=eq.5` from the returned key columns (PostgREST's return=headers-only). */
+function locationOf(path: string, keyJson: string): string {
+  const key = JSON.parse(keyJson) as Record<string, unknown>;
+  const query = Object.entries(key)
+    .map(([k, v]) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(v === null ? 'null' : String(v))}`)
+    .join('&');
+  return `${path}?${query}`;
 }
 
 function notSingular(n: number): RestError {

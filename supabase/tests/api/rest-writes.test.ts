@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, serviceClient, signUpUser } from '../helpers';
+import { adminQuery, anonClient, serviceClient, signUpUser, stackInfo } from '../helpers';
 
 // Inserts, upserts, updates and deletes on rt_items (scratch table) and the RLS tables rt_notes/rt_inbox.
 // Every test works on rows tagged with its own random names, so files can run in parallel.
@@ -164,6 +164,57 @@ describe('update and delete', () => {
     const res = await db.from('rt_items').update({ qty: 42 }).like('name', `${t}%`).select().single();
     expect(res.status).toBe(406);
     expect((await itemsNamed(t)).map((r) => r.qty)).toEqual([1, 1]);
+  });
+});
+
+describe('limits, max-affected, headers-only, embeds in representations', () => {
+  it('order + limit on update/delete touch only those rows', async () => {
+    const t = tag();
+    await db.from('rt_items').insert([{ name: `${t}-1` }, { name: `${t}-2` }, { name: `${t}-3` }]);
+    const upd = await db.from('rt_items').update({ qty: 9 }).like('name', `${t}%`).order('name', { ascending: false }).limit(2);
+    expect(upd.status).toBe(204);
+    expect((await itemsNamed(t)).map((r) => r.qty)).toEqual([1, 9, 9]);
+    await db.from('rt_items').delete().like('name', `${t}%`).order('name').limit(1);
+    expect((await itemsNamed(t)).map((r) => r.name)).toEqual([`${t}-2`, `${t}-3`]);
+  });
+
+  it('handling=strict with max-affected rolls back when more rows are affected (400 PGRST124)', async () => {
+    const t = tag();
+    await db.from('rt_items').insert([{ name: `${t}-1` }, { name: `${t}-2` }]);
+    const res = await fetch(`${stackInfo().url}/rest/v1/rt_items?name=like.${t}*`, {
+      method: 'PATCH',
+      body: JSON.stringify({ qty: 7 }),
+      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json', prefer: 'handling=strict, max-affected=1' },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe('PGRST124');
+    expect((await itemsNamed(t)).map((r) => r.qty)).toEqual([1, 1]);
+    const ok = await fetch(`${stackInfo().url}/rest/v1/rt_items?name=eq.${t}-1`, {
+      method: 'PATCH',
+      body: JSON.stringify({ qty: 7 }),
+      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json', prefer: 'handling=strict, max-affected=1' },
+    });
+    expect(ok.status).toBe(204);
+  });
+
+  it('return=headers-only answers 201 with a Location of the new row', async () => {
+    const t = tag();
+    const res = await fetch(`${stackInfo().url}/rest/v1/rt_items`, {
+      method: 'POST',
+      body: JSON.stringify({ name: t }),
+      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json', prefer: 'return=headers-only' },
+    });
+    expect(res.status).toBe(201);
+    expect(await res.text()).toBe('');
+    const [{ id }] = await adminQuery<{ id: string }>('select id::text from public.rt_items where name = $1', [t]);
+    expect(res.headers.get('location')).toBe(`/rt_items?id=eq.${id}`);
+  });
+
+  it('representations can embed related rows', async () => {
+    const t = tag();
+    const { data, error } = await db.from('rt_items').insert({ name: t, channel_id: 2 }).select('name, rt_channels(slug)').single();
+    expect(error).toBeNull();
+    expect(data).toEqual({ name: t, rt_channels: { slug: 'random' } });
   });
 });
 
