@@ -79,6 +79,22 @@ describe('insert', () => {
     expect((await itemsNamed(t)).map((r) => r.name)).toEqual([`${t}-a`]);
   });
 
+  it('jsonb objects, arrays and ranges round-trip through insert and update', async () => {
+    const t = tag();
+    const meta = { nested: { list: [1, 'two', null], ok: true }, quote: "it's \"quoted\"" };
+    const ins = await db
+      .from('rt_items')
+      .insert({ name: t, meta, labels: ['a', 'b,c', 'd"e'], period: '[2026-01-01,2026-02-01)' })
+      .select('meta, labels, period')
+      .single();
+    expect(ins.error).toBeNull();
+    expect(ins.data).toEqual({ meta, labels: ['a', 'b,c', 'd"e'], period: '[2026-01-01,2026-02-01)' });
+    const upd = await db.from('rt_items').update({ meta: [1, 2], labels: [] }).eq('name', t).select('meta, labels').single();
+    expect(upd.data).toEqual({ meta: [1, 2], labels: [] });
+    const cleared = await db.from('rt_items').update({ meta: null }).eq('name', t).select('meta').single();
+    expect(cleared.data).toEqual({ meta: null });
+  });
+
   it('unknown columns answer 400 PGRST204', async () => {
     const { error, status } = await db.from('rt_items').insert({ name: 'x', nope: 1 });
     expect(status).toBe(400);
