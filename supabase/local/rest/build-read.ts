@@ -36,7 +36,12 @@ const BINARY_OPS: Record<string, string> = {
   adj: '-|-',
 };
 const IS_VALUES = { null: 'NULL', not_null: 'NOT NULL', true: 'TRUE', false: 'FALSE', unknown: 'UNKNOWN' } as const;
-const FTS_FUNCS = { fts: 'to_tsquery', plfts: 'plainto_tsquery', phfts: 'phraseto_tsquery', wfts: 'websearch_to_tsquery' };
+const FTS_FUNCS = {
+  fts: 'to_tsquery',
+  plfts: 'plainto_tsquery',
+  phfts: 'phraseto_tsquery',
+  wfts: 'websearch_to_tsquery',
+};
 
 export function newScope(params: Params): Scope {
   return { params, used: new Set(), seq: { n: 0 } };
@@ -95,10 +100,16 @@ function embedSource(e: EmbedNode, parentAlias: string, scope: Scope): { from: s
   const r = e.rel;
   if (r.kind === 'many-to-many') {
     const j = ident(`pgrst_j${++scope.seq.n}`);
-    const onParent = r.fkParent.columns.map((c, i) => `${j}.${ident(c)} = ${parentAlias}.${ident(r.fkParent.refColumns[i])}`);
+    const onParent = r.fkParent.columns.map(
+      (c, i) => `${j}.${ident(c)} = ${parentAlias}.${ident(r.fkParent.refColumns[i])}`,
+    );
     const onTarget = r.fkTarget.columns.map((c, i) => `${j}.${ident(c)} = ${alias}.${ident(r.fkTarget.refColumns[i])}`);
     const junction = qualifiedIdent(r.junction.schema, r.junction.name);
-    return { from, alias, join: `EXISTS (SELECT 1 FROM ${junction} AS ${j} WHERE ${[...onParent, ...onTarget].join(' AND ')})` };
+    return {
+      from,
+      alias,
+      join: `EXISTS (SELECT 1 FROM ${junction} AS ${j} WHERE ${[...onParent, ...onTarget].join(' AND ')})`,
+    };
   }
   const join = r.pairs.map(([pc, tc]) => `${alias}.${ident(tc)} = ${parentAlias}.${ident(pc)}`).join(' AND ');
   return { from, alias, join };
@@ -190,7 +201,8 @@ export function project(node: ReadNode, alias: string, scope: Scope, opts: Proje
       let expr = fieldExpr(alias, item.field, p);
       if (item.cast !== undefined) {
         const type = castType(item.cast);
-        if (!type) throw restError(400, 'PGRST100', `"failed to parse select parameter" invalid cast type '${item.cast}'`);
+        if (!type)
+          throw restError(400, 'PGRST100', `"failed to parse select parameter" invalid cast type '${item.cast}'`);
         expr = `CAST(${expr} AS ${type})`;
       }
       const key = outputKey(item);
@@ -209,7 +221,13 @@ export function project(node: ReadNode, alias: string, scope: Scope, opts: Proje
   return out;
 }
 
-function innerSelect(e: EmbedNode, parentAlias: string, scope: Scope, opts: ProjectOptions, toOne: boolean): { sql: string; keys: string[] } {
+function innerSelect(
+  e: EmbedNode,
+  parentAlias: string,
+  scope: Scope,
+  opts: ProjectOptions,
+  toOne: boolean,
+): { sql: string; keys: string[] } {
   const src = embedSource(e, parentAlias, scope);
   return withAlias(scope, src.alias, () => {
     const proj = project(e, src.alias, scope, opts);
@@ -261,7 +279,13 @@ export function buildRootRead(
   from: string,
   alias: string,
   scope: Scope,
-  opts: { count: boolean | 'exact' | 'estimated'; limit?: number; offset?: number; expandStar?: boolean; estimateCap?: number },
+  opts: {
+    count: boolean | 'exact' | 'estimated';
+    limit?: number;
+    offset?: number;
+    expandStar?: boolean;
+    estimateCap?: number;
+  },
 ): RootRead {
   return withAlias(scope, alias, () => {
     const proj = project(node, alias, scope, { expandStar: opts.expandStar });
@@ -284,7 +308,11 @@ export function buildRootRead(
 }
 
 /** `EXPLAIN` of the filtered rows with its own parameters, for `Prefer: count=planned|estimated`. */
-export function buildPlanStatement(node: ReadNode, from: string, alias: string): { text: string; values: (string | null)[] } {
+export function buildPlanStatement(
+  node: ReadNode,
+  from: string,
+  alias: string,
+): { text: string; values: (string | null)[] } {
   const params = new Params();
   const scope = newScope(params);
   return withAlias(scope, alias, () => {

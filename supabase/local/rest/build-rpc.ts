@@ -10,7 +10,8 @@ import { ident, Params, qualifiedIdent } from './sql';
 
 export function functionArgNames(cache: SchemaCache, schema: string, name: string): Set<string> {
   const names = new Set<string>();
-  for (const f of cache.functions.get(qualified(schema, name)) ?? []) for (const a of f.args) if (a.name) names.add(a.name);
+  for (const f of cache.functions.get(qualified(schema, name)) ?? [])
+    for (const a of f.args) if (a.name) names.add(a.name);
   return names;
 }
 
@@ -104,14 +105,18 @@ function callExpr(call: RpcCall, p: Params): { expr: string; from: string } {
   const { fn } = call;
   const target = qualifiedIdent(fn.schema, fn.name);
   if ('json' in call.args) {
-    if (fn.singleJsonArg) return { expr: `${target}(${p.add(JSON.stringify(call.args.json), fn.args[0].type)})`, from: '' };
+    if (fn.singleJsonArg)
+      return { expr: `${target}(${p.add(JSON.stringify(call.args.json), fn.args[0].type)})`, from: '' };
     const body = (call.args.json ?? {}) as Record<string, unknown>;
     const given = fn.args.filter((a) => a.name in body);
     if (given.length === 0) return { expr: `${target}()`, from: '' };
     // json_to_record converts JSON values (arrays, objects, numbers) to the declared parameter types.
     const decl = given.map((a) => `${ident(a.name)} ${a.type}`).join(', ');
     const from = `json_to_record(${p.add(JSON.stringify(body), 'json')}) AS pgrst_args(${decl})`;
-    return { expr: `${target}(${given.map((a) => `${ident(a.name)} := pgrst_args.${ident(a.name)}`).join(', ')})`, from };
+    return {
+      expr: `${target}(${given.map((a) => `${ident(a.name)} := pgrst_args.${ident(a.name)}`).join(', ')})`,
+      from,
+    };
   }
   const text = call.args.text;
   const parts = fn.args
@@ -126,15 +131,23 @@ export function buildRpc(cache: SchemaCache, call: RpcCall, q: ParsedQuery, opts
   const { expr, from } = callExpr(call, params);
   const fromSql = from ? ` FROM ${from}` : '';
   if (fn.returnKind === 'void') {
-    return { text: `SELECT NULL::bigint AS total, 1 AS page_total, NULL::text AS body, ${expr}${fromSql}`, values: params.values, shape: 'void' };
+    return {
+      text: `SELECT NULL::bigint AS total, 1 AS page_total, NULL::text AS body, ${expr}${fromSql}`,
+      values: params.values,
+      shape: 'void',
+    };
   }
   if (fn.returnKind === 'scalar' && !fn.returnsSet) {
     const text = `SELECT NULL::bigint AS total, 1 AS page_total, to_json(${expr})::text AS body${fromSql}`;
     return { text, values: params.values, shape: 'scalar' };
   }
   const alias = ident(fn.name);
-  const source = from ? `SELECT ${alias}.* FROM ${from}, LATERAL ${expr} AS ${alias}` : `SELECT ${alias}.* FROM ${expr} AS ${alias}`;
-  const relation = fn.returnRelation ? cache.relations.get(qualified(fn.returnRelation.schema, fn.returnRelation.name)) : undefined;
+  const source = from
+    ? `SELECT ${alias}.* FROM ${from}, LATERAL ${expr} AS ${alias}`
+    : `SELECT ${alias}.* FROM ${expr} AS ${alias}`;
+  const relation = fn.returnRelation
+    ? cache.relations.get(qualified(fn.returnRelation.schema, fn.returnRelation.name))
+    : undefined;
   const scope = newScope(params);
   const scalarSet = fn.returnKind === 'scalar';
   const tree = buildReadTree(cache, relation, scalarSet ? { ...q, select: [{ type: 'star' }] } : q);

@@ -25,7 +25,13 @@ export interface BuiltStatement {
 }
 
 function unknownColumn(rel: Relation, col: string) {
-  return restError(400, 'PGRST204', `Could not find the '${col}' column of '${rel.name}' in the schema cache`, null, null);
+  return restError(
+    400,
+    'PGRST204',
+    `Could not find the '${col}' column of '${rel.name}' in the schema cache`,
+    null,
+    null,
+  );
 }
 
 function checkColumns(rel: Relation, cols: string[]): void {

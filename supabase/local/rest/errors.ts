@@ -55,7 +55,8 @@ export function pgErrorStatus(code: string, message: string, isAnon: boolean): n
   }
   if (c2 === '08' || c2 === '53') return 503;
   if (c2 === '0L' || c2 === '0P' || c2 === '28') return 403;
-  if (['09', '25', '2D', '38', '39', '3B', '40', '54', '55', '57', '58', 'F0', 'HV', 'P0', 'XX'].includes(c2)) return 500;
+  if (['09', '25', '2D', '38', '39', '3B', '40', '54', '55', '57', '58', 'F0', 'HV', 'P0', 'XX'].includes(c2))
+    return 500;
   return 400;
 }
 

@@ -62,7 +62,12 @@ export function isPgError(err: unknown): err is PgError {
  * Runs `main` for the request. With `check`, the transaction is explicit and `check` may veto the
  * result (returning the error to answer with), which rolls everything back.
  */
-export async function execute(pool: Pool, env: TxEnv, main: Statement, check?: (row: Row) => RestError | null): Promise<Row> {
+export async function execute(
+  pool: Pool,
+  env: TxEnv,
+  main: Statement,
+  check?: (row: Row) => RestError | null,
+): Promise<Row> {
   return (await executeAll(pool, env, main, check)).row;
 }
 

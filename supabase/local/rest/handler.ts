@@ -57,7 +57,12 @@ export class RestService {
       const accept = negotiateAccept(req.headers.accept);
       const prefs = parsePrefer(req.headers.prefer);
       if (prefs.handling === 'strict' && prefs.invalid.length) {
-        throw restError(400, 'PGRST122', 'Invalid preferences given with handling=strict', `Invalid preferences: ${prefs.invalid.join(', ')}`);
+        throw restError(
+          400,
+          'PGRST122',
+          'Invalid preferences given with handling=strict',
+          `Invalid preferences: ${prefs.invalid.join(', ')}`,
+        );
       }
       const r: Request = { req, method, auth, schema, accept, prefs };
       const segments = req.path.split('/').filter(Boolean).map(decodeSegment);
@@ -152,7 +157,13 @@ export class RestService {
     });
     const text = wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array');
     const plan = mode === 'planned' || mode === 'estimated' ? [buildPlanStatement(tree, from, alias)] : [];
-    const { row, before } = await executeAll(this.ctx.apiPool, this.env(r, cache, true), { text, values: scope.params.values }, undefined, plan);
+    const { row, before } = await executeAll(
+      this.ctx.apiPool,
+      this.env(r, cache, true),
+      { text, values: scope.params.values },
+      undefined,
+      plan,
+    );
     if (plan.length) {
       // planned: the planner's row estimate; estimated: exact up to db-max-rows, the estimate beyond.
       const planned = planRows(before[0]);
@@ -170,12 +181,18 @@ export class RestService {
   /** Status, Content-Range and body for anything that returns a page of rows. */
   private pageResponse(r: Request, row: Row, offset: number, location: string): ApiResponse {
     const page = Number(row.page_total ?? 0);
-    const total = row.total === null || row.total === undefined || r.prefs.count === undefined ? null : Number(row.total);
+    const total =
+      row.total === null || row.total === undefined || r.prefs.count === undefined ? null : Number(row.total);
     if (r.accept.media === 'object' && page !== 1) throw notSingular(page);
     const range = page > 0 ? `${offset}-${offset + page - 1}/${total ?? '*'}` : `*/${total ?? '*'}`;
     let status = 200;
     if (total !== null && offset > total) {
-      throw restError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
+      throw restError(
+        416,
+        'PGRST103',
+        'Requested range not satisfiable',
+        `An offset of ${offset} was requested, but there are only ${total} rows.`,
+      );
     }
     if (total !== null && page < total) status = 206;
     const headers: Record<string, string> = {
@@ -190,11 +207,17 @@ export class RestService {
     if (r.accept.media === 'object') {
       return { status, headers: { 'content-type': OBJECT_CT, ...headers }, body: singleElement(arrayBody) };
     }
-    if (r.accept.media === 'csv') return { status, headers: { 'content-type': CSV_CT, ...headers }, body: toCsv(arrayBody) };
+    if (r.accept.media === 'csv')
+      return { status, headers: { 'content-type': CSV_CT, ...headers }, body: toCsv(arrayBody) };
     return { status, headers: { 'content-type': JSON_CT, ...headers }, body: arrayBody };
   }
 
-  private async write(r: Request, cache: SchemaCache, kind: 'insert' | 'update' | 'delete', built: { text: string; values: (string | null)[] }): Promise<ApiResponse> {
+  private async write(
+    r: Request,
+    cache: SchemaCache,
+    kind: 'insert' | 'update' | 'delete',
+    built: { text: string; values: (string | null)[] },
+  ): Promise<ApiResponse> {
     const single = r.accept.media === 'object';
     const max = r.prefs.handling === 'strict' ? r.prefs.maxAffected : undefined;
     const check =
@@ -203,7 +226,12 @@ export class RestService {
             const n = Number(row.page_total ?? 0);
             if (single && n !== 1) return notSingular(n);
             if (max !== undefined && n > max) {
-              return restError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`);
+              return restError(
+                400,
+                'PGRST124',
+                'Query result exceeds max-affected preference constraint',
+                `The query affects ${n} rows`,
+              );
             }
             return null;
           }
@@ -220,11 +248,16 @@ export class RestService {
     const range = kind === 'update' && total > 0 ? `0-${total - 1}/${shownTotal}` : `*/${shownTotal}`;
     const headers: Record<string, string> = { 'content-range': range };
     const applied = [r.prefs.return && `return=${r.prefs.return}`, r.prefs.count && `count=${r.prefs.count}`];
-    if (kind === 'insert') applied.push(r.prefs.resolution && `resolution=${r.prefs.resolution}`, r.prefs.missing && `missing=${r.prefs.missing}`);
+    if (kind === 'insert')
+      applied.push(
+        r.prefs.resolution && `resolution=${r.prefs.resolution}`,
+        r.prefs.missing && `missing=${r.prefs.missing}`,
+      );
     const appliedText = applied.filter(Boolean).join(', ');
     if (appliedText) headers['preference-applied'] = appliedText;
     let status = kind === 'insert' ? 201 : 204;
-    if (kind === 'insert' && r.prefs.resolution === 'merge-duplicates' && row.inserted === '0' && total > 0) status = 200;
+    if (kind === 'insert' && r.prefs.resolution === 'merge-duplicates' && row.inserted === '0' && total > 0)
+      status = 200;
     if (r.prefs.return === 'representation' && row.body !== null && row.body !== undefined) {
       if (kind !== 'insert') status = 200;
       return this.bodyResponse(r, status, row.body, headers);
@@ -236,7 +269,8 @@ export class RestService {
     const { cache } = await this.lookup((c) => c.functions.get(qualified(r.schema, name)));
     const argNames = functionArgNames(cache, r.schema, name);
     const isGet = r.method === 'GET' || r.method === 'HEAD';
-    if (!isGet && r.method !== 'POST') throw restError(405, 'PGRST101', 'Only GET, HEAD and POST are allowed for calling functions');
+    if (!isGet && r.method !== 'POST')
+      throw restError(405, 'PGRST101', 'Only GET, HEAD and POST are allowed for calling functions');
     const q = parseQuery(r.req.rawQuery, isGet ? { isArgument: (k) => argNames.has(k) } : {});
     let fnArgs: { json: unknown } | { text: [string, string][] };
     let given: string[];
@@ -259,8 +293,15 @@ export class RestService {
     });
     const single = r.accept.media === 'object';
     const check =
-      single && !readOnly && built.shape === 'array' ? (row: Row) => (Number(row.page_total) !== 1 ? notSingular(Number(row.page_total)) : null) : undefined;
-    const row = await execute(this.ctx.apiPool, this.env(r, cache, readOnly), { text: built.text, values: built.values }, check);
+      single && !readOnly && built.shape === 'array'
+        ? (row: Row) => (Number(row.page_total) !== 1 ? notSingular(Number(row.page_total)) : null)
+        : undefined;
+    const row = await execute(
+      this.ctx.apiPool,
+      this.env(r, cache, readOnly),
+      { text: built.text, values: built.values },
+      check,
+    );
     const res = this.rpcResponse(r, name, built.shape, row, offset);
     // `rpc(fn, args, { head: true })` with object args arrives as POST + return=minimal: no body, same headers.
     if (r.prefs.return === 'minimal' && res.status === 200) res.body = undefined;
@@ -270,7 +311,10 @@ export class RestService {
   private rpcResponse(r: Request, name: string, shape: BuiltRpc['shape'], row: Row, offset: number): ApiResponse {
     if (shape === 'void') return { status: 204, headers: { 'content-range': '*/*' } };
     if (shape === 'array') return this.pageResponse(r, row, offset, `/rpc/${name}`);
-    const headers = { 'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT, 'content-range': `0-0/${r.prefs.count ? '1' : '*'}` };
+    const headers = {
+      'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT,
+      'content-range': `0-0/${r.prefs.count ? '1' : '*'}`,
+    };
     if (shape === 'object') {
       // A single composite is one object (json_agg gave `[obj]`); a NULL result is `null`.
       const obj = row.body && row.body !== '[]' ? singleElement(row.body) : 'null';
@@ -293,9 +337,20 @@ export class RestService {
         properties: Object.fromEntries(rel.columns.map((c) => [c.name, { format: c.type }])),
       };
     }
-    for (const fns of cache.functions.values()) for (const f of fns) if (f.schema === r.schema) paths[`/rpc/${f.name}`] = {};
-    const body = { swagger: '2.0', info: { title: 'PostgREST API', version: '14.12' }, basePath: '/', paths, definitions };
-    return { status: 200, headers: { 'content-type': 'application/openapi+json; charset=utf-8' }, body: JSON.stringify(body) };
+    for (const fns of cache.functions.values())
+      for (const f of fns) if (f.schema === r.schema) paths[`/rpc/${f.name}`] = {};
+    const body = {
+      swagger: '2.0',
+      info: { title: 'PostgREST API', version: '14.12' },
+      basePath: '/',
+      paths,
+      definitions,
+    };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/openapi+json; charset=utf-8' },
+      body: JSON.stringify(body),
+    };
   }
 }
 
@@ -344,7 +399,12 @@ function locationOf(path: string, keyJson: string): string {
 }
 
 function notSingular(n: number): RestError {
-  return restError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${n} rows`);
+  return restError(
+    406,
+    'PGRST116',
+    'Cannot coerce the result to a single JSON object',
+    `The result contains ${n} rows`,
+  );
 }
 
 /** json_agg output is `[elem]` for one row: strip the brackets instead of re-parsing. */

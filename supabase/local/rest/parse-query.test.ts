@@ -60,18 +60,24 @@ describe('parseSelect', () => {
   });
 
   it('embeds with hints, join types in either order, spreads and empty embeds', () => {
-    const [a, b, c, d] = parseSelect('user:users!messages_username_fkey!inner(username),channels!left!fk(*),...details(d),x()');
-    expect(a).toMatchObject({ type: 'embed', name: 'users', alias: 'user', hint: 'messages_username_fkey', join: 'inner', spread: false });
+    const [a, b, c, d] = parseSelect(
+      'user:users!messages_username_fkey!inner(username),channels!left!fk(*),...details(d),x()',
+    );
+    expect(a).toMatchObject({
+      type: 'embed',
+      name: 'users',
+      alias: 'user',
+      hint: 'messages_username_fkey',
+      join: 'inner',
+      spread: false,
+    });
     expect(b).toMatchObject({ type: 'embed', name: 'channels', hint: 'fk', join: 'left', select: [{ type: 'star' }] });
     expect(c).toMatchObject({ type: 'embed', name: 'details', spread: true });
     expect(d).toMatchObject({ type: 'embed', name: 'x', select: [] });
   });
 
   it('quoted identifiers and dashes not starting an arrow', () => {
-    expect(parseSelect('"my col",a-b')).toMatchObject([
-      { field: { name: 'my col' } },
-      { field: { name: 'a-b' } },
-    ]);
+    expect(parseSelect('"my col",a-b')).toMatchObject([{ field: { name: 'my col' } }, { field: { name: 'a-b' } }]);
   });
 
   it('aggregates answer PGRST123, broken grammar PGRST100', () => {
@@ -116,18 +122,30 @@ describe('logic trees', () => {
       op: 'or',
       negate: false,
       children: [
-        { type: 'filter', filter: { field: { name: 'a', json: [] }, negate: false, op: 'eq', quantifier: undefined, value: '1' } },
+        {
+          type: 'filter',
+          filter: { field: { name: 'a', json: [] }, negate: false, op: 'eq', quantifier: undefined, value: '1' },
+        },
         {
           type: 'logic',
           op: 'and',
           negate: true,
           children: [
-            { type: 'filter', filter: { field: { name: 'b', json: [] }, negate: false, op: 'gt', quantifier: undefined, value: '2' } },
+            {
+              type: 'filter',
+              filter: { field: { name: 'b', json: [] }, negate: false, op: 'gt', quantifier: undefined, value: '2' },
+            },
             { type: 'filter', filter: { field: { name: 'c', json: [] }, negate: false, op: 'in', values: ['1', '2'] } },
           ],
         },
-        { type: 'filter', filter: { field: { name: 'd', json: [] }, negate: false, op: 'eq', quantifier: undefined, value: 'x,y' } },
-        { type: 'filter', filter: { field: { name: 'e', json: [] }, negate: false, op: 'cs', quantifier: undefined, value: '{1,2}' } },
+        {
+          type: 'filter',
+          filter: { field: { name: 'd', json: [] }, negate: false, op: 'eq', quantifier: undefined, value: 'x,y' },
+        },
+        {
+          type: 'filter',
+          filter: { field: { name: 'e', json: [] }, negate: false, op: 'cs', quantifier: undefined, value: '{1,2}' },
+        },
       ],
     });
   });
@@ -139,7 +157,8 @@ describe('logic trees', () => {
   });
 
   it('broken trees answer PGRST100', () => {
-    for (const bad of ['(a.eq.1', 'a.eq.1', '(a.zz.1)', '()']) expect(codeOf(() => parseLogic('or', false, bad))).toBe('PGRST100');
+    for (const bad of ['(a.eq.1', 'a.eq.1', '(a.zz.1)', '()'])
+      expect(codeOf(() => parseLogic('or', false, bad))).toBe('PGRST100');
   });
 });
 
@@ -147,7 +166,11 @@ describe('order, limit, offset, columns, on_conflict', () => {
   it('parses order terms with json paths and related columns', () => {
     expect(parseOrder('a.desc.nullslast,data->>x.asc,users(name).desc,b')).toEqual([
       { field: { name: 'a', json: [] }, relation: undefined, direction: 'desc', nulls: 'last' },
-      { field: { name: 'data', json: [{ arrow: '->>', key: 'x', isIndex: false }] }, relation: undefined, direction: 'asc' },
+      {
+        field: { name: 'data', json: [{ arrow: '->>', key: 'x', isIndex: false }] },
+        relation: undefined,
+        direction: 'asc',
+      },
       { field: { name: 'name', json: [] }, relation: 'users', direction: 'desc' },
       { field: { name: 'b', json: [] }, relation: undefined },
     ]);

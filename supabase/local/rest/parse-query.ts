@@ -381,7 +381,10 @@ export function parseOrder(value: string): OrderTerm[] {
 
 function parseNonNegativeInt(value: string, what: string): number {
   if (!/^\d+$/.test(value.trim())) {
-    throw parseError(`"failed to parse ${what} parameter (${value})" (line 1, column 1)`, 'unexpected input expecting digit');
+    throw parseError(
+      `"failed to parse ${what} parameter (${value})" (line 1, column 1)`,
+      'unexpected input expecting digit',
+    );
   }
   return Number(value.trim());
 }
@@ -413,7 +416,15 @@ export interface ParseOptions {
 }
 
 export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQuery {
-  const q: ParsedQuery = { select: [{ type: 'star' }], hasSelect: false, filters: [], logic: [], order: [], ranges: [], raw: [] };
+  const q: ParsedQuery = {
+    select: [{ type: 'star' }],
+    hasSelect: false,
+    filters: [],
+    logic: [],
+    order: [],
+    ranges: [],
+    raw: [],
+  };
   const rangeAt = (path: string[]) => {
     let r = q.ranges.find((x) => x.path.join('.') === path.join('.'));
     if (!r) {

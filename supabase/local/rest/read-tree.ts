@@ -37,7 +37,13 @@ export function buildReadTree(cache: SchemaCache, relation: Relation | undefined
     const embed = filter.field.json.length === 0 ? node.embeds.find((e) => e.key === filter.field.name) : undefined;
     if (embed) {
       if (filter.op !== 'is' || (filter.value !== 'null' && filter.value !== 'not_null')) {
-        throw restError(400, 'PGRST120', `Bad operator on the '${embed.key}' embedded resource`, null, "Only is null or not is null filters are allowed on embedded resources");
+        throw restError(
+          400,
+          'PGRST120',
+          `Bad operator on the '${embed.key}' embedded resource`,
+          null,
+          'Only is null or not is null filters are allowed on embedded resources',
+        );
       }
       const isNull = (filter.value === 'null') !== filter.negate;
       node.embedNullFilters.push({ embed, isNull });

@@ -49,7 +49,8 @@ function candidates(cache: SchemaCache, parent: Relation, name: string): Relatio
   const target = cache.relations.get(qualified(parent.schema, name));
   if (target) {
     const targetKey = qualified(target.schema, target.name);
-    for (const fk of fromParent) if (qualified(fk.refSchema, fk.refTable) === targetKey) out.push(m2o(parent, fk, target));
+    for (const fk of fromParent)
+      if (qualified(fk.refSchema, fk.refTable) === targetKey) out.push(m2o(parent, fk, target));
     for (const fk of toParent) if (qualified(fk.schema, fk.table) === targetKey) out.push(o2m(fk, target));
     // Many-to-many: any relation with an FK to the parent and another FK to the target.
     for (const fkParent of toParent) {

@@ -45,7 +45,9 @@ export async function authenticate(headers: IncomingHttpHeaders): Promise<Auth> 
 function jwtError(code: string, message: string): RestError {
   const err = restError(401, code, message, null, null);
   const desc = message.replace(/"/g, "'");
-  return new RestError(401, err.body, { 'www-authenticate': `Bearer error="invalid_token", error_description="${desc}"` });
+  return new RestError(401, err.body, {
+    'www-authenticate': `Bearer error="invalid_token", error_description="${desc}"`,
+  });
 }
 
 export type MediaType = 'json' | 'object' | 'csv';
@@ -58,10 +60,19 @@ export interface Negotiated {
 export function negotiateAccept(accept: string | undefined): Negotiated {
   if (!accept) return { media: 'json', stripNulls: false };
   for (const raw of accept.split(',')) {
-    const [type, ...paramList] = raw.trim().split(';').map((s) => s.trim().toLowerCase());
+    const [type, ...paramList] = raw
+      .trim()
+      .split(';')
+      .map((s) => s.trim().toLowerCase());
     const stripNulls = paramList.includes('nulls=stripped');
-    if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object') return { media: 'object', stripNulls };
-    if (type === 'application/json' || type === 'application/vnd.pgrst.array+json' || type === '*/*' || type === 'application/*')
+    if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object')
+      return { media: 'object', stripNulls };
+    if (
+      type === 'application/json' ||
+      type === 'application/vnd.pgrst.array+json' ||
+      type === '*/*' ||
+      type === 'application/*'
+    )
       return { media: 'json', stripNulls };
     if (type === 'text/csv') return { media: 'csv', stripNulls: false };
   }
@@ -117,7 +128,13 @@ export function chooseSchema(headers: IncomingHttpHeaders, method: string, schem
   if (requested === undefined || requested === '') return schemas[0];
   const schema = String(requested);
   if (!schemas.includes(schema)) {
-    throw restError(406, 'PGRST106', `Invalid schema: ${schema}`, null, `Only the following schemas are exposed: ${schemas.join(', ')}`);
+    throw restError(
+      406,
+      'PGRST106',
+      `Invalid schema: ${schema}`,
+      null,
+      `Only the following schemas are exposed: ${schemas.join(', ')}`,
+    );
   }
   return schema;
 }

@@ -266,7 +266,10 @@ function inheritThroughViews(
     const byTable = sources.get(vk);
     if (!view || !byTable) return false;
     return cols.every(
-      (c) => view.columnByName.has(c) && byTable.get(tk)?.has(c) && [...byTable].filter(([, set]) => set.has(c)).length === 1,
+      (c) =>
+        view.columnByName.has(c) &&
+        byTable.get(tk)?.has(c) &&
+        [...byTable].filter(([, set]) => set.has(c)).length === 1,
     );
   };
   const derived: ForeignKey[] = [];
@@ -307,10 +310,14 @@ function toFunction(f: FunctionRow): DbFunction {
   const inputs = f.args.filter((a) => a.mode === 'i' || a.mode === 'b' || a.mode === 'v');
   const firstDefault = inputs.length - f.ndefaults;
   const args = inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= firstDefault }));
-  const singleJsonArg = args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
+  const singleJsonArg =
+    args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
   let returnKind: DbFunction['returnKind'] = 'scalar';
   if (f.rettypname === 'void') returnKind = 'void';
-  else if (f.rettyptype === 'c' || (f.rettypname === 'record' && f.args.some((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b')))
+  else if (
+    f.rettyptype === 'c' ||
+    (f.rettypname === 'record' && f.args.some((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b'))
+  )
     returnKind = 'composite';
   return {
     schema: f.schema,
@@ -378,7 +385,8 @@ export class SchemaCacheHolder {
       }
       this.listener = client;
       const onNotification = (msg: { channel: string; payload?: string }) => {
-        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema')) void this.reload().catch(() => {});
+        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema'))
+          void this.reload().catch(() => {});
       };
       const onError = (err: Error) => {
         // Only the current listener is ours to release; close() may already have handed it back.

@@ -30,10 +30,17 @@ describe('embedding by relationship kind', () => {
     expect(error).toBeNull();
     expect(data).toEqual([
       { slug: 'public', rt_messages: [{ id: 3, message: 'Some message' }] },
-      { slug: 'random', rt_messages: [{ id: 2, message: 'Perfection is attained, not when there is nothing more to add' }] },
+      {
+        slug: 'random',
+        rt_messages: [{ id: 2, message: 'Perfection is attained, not when there is nothing more to add' }],
+      },
       { slug: 'empty', rt_messages: [] },
     ]);
-    const filtered = await db.from('rt_channels').select('slug, rt_messages(id)').eq('rt_messages.username', 'kiwicopple').order('id');
+    const filtered = await db
+      .from('rt_channels')
+      .select('slug, rt_messages(id)')
+      .eq('rt_messages.username', 'kiwicopple')
+      .order('id');
     expect(filtered.data).toEqual([
       { slug: 'public', rt_messages: [{ id: 3 }] },
       { slug: 'random', rt_messages: [] },
@@ -84,7 +91,11 @@ describe('inner joins, null filters, spreads, related order', () => {
   });
 
   it('embed=not.is.null and embed=is.null filter the parent', async () => {
-    const withMessages = await db.from('rt_channels').select('slug, rt_messages(id)').not('rt_messages', 'is', null).order('id');
+    const withMessages = await db
+      .from('rt_channels')
+      .select('slug, rt_messages(id)')
+      .not('rt_messages', 'is', null)
+      .order('id');
     expect(withMessages.data?.map((c) => c.slug)).toEqual(['public', 'random']);
     const without = await db.from('rt_channels').select('slug, rt_messages(id)').is('rt_messages', null);
     expect(without.data).toEqual([{ slug: 'empty', rt_messages: [] }]);
@@ -110,7 +121,11 @@ describe('inner joins, null filters, spreads, related order', () => {
   });
 
   it('orders the parent by a to-one column', async () => {
-    const { data } = await db.from('rt_messages').select('id, rt_channels(slug)').order('rt_channels(slug)', { ascending: false }).order('id');
+    const { data } = await db
+      .from('rt_messages')
+      .select('id, rt_channels(slug)')
+      .order('rt_channels(slug)', { ascending: false })
+      .order('id');
     expect(data?.map((m) => m.id)).toEqual([2, 1, 3]);
   });
 
@@ -143,7 +158,9 @@ describe('embedding errors', () => {
     const { error, status } = await db.from('rt_messages').select('id, rt_users(username)');
     expect(status).toBe(300);
     expect(error?.code).toBe('PGRST201');
-    expect(error?.message).toBe("Could not embed because more than one relationship was found for 'rt_messages' and 'rt_users'");
+    expect(error?.message).toBe(
+      "Could not embed because more than one relationship was found for 'rt_messages' and 'rt_users'",
+    );
     expect(error?.details).toEqual([
       {
         cardinality: 'many-to-one',

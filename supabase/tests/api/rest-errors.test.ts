@@ -109,7 +109,11 @@ describe('resources, schemas and media types', () => {
   });
 
   it('PUT is not supported (405)', async () => {
-    const res = await fetch(rest('/rt_items?id=eq.1'), { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } });
+    const res = await fetch(rest('/rt_items?id=eq.1'), {
+      method: 'PUT',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(405);
   });
 });
@@ -175,7 +179,9 @@ describe('bad input is a 4xx, never a 500, and changes nothing', () => {
 
 describe('schema cache', () => {
   it('NOTIFY pgrst reloads: a table created later becomes queryable', async () => {
-    await adminQuery('create table if not exists public.rt_late (id int primary key); grant select on public.rt_late to anon;');
+    await adminQuery(
+      'create table if not exists public.rt_late (id int primary key); grant select on public.rt_late to anon;',
+    );
     await adminQuery("notify pgrst, 'reload schema'");
     await new Promise((r) => setTimeout(r, 300));
     const { data, status } = await db.from('rt_late').select('*');

@@ -78,7 +78,14 @@ describe('rpc return shapes', () => {
 
   it('runs as the caller with request GUCs set', async () => {
     const anon = await db.rpc('rt_whoami');
-    expect(anon.data).toEqual({ role: 'anon', sub: null, timeout: '3s', method: 'POST', path: '/rpc/rt_whoami', has_headers: true });
+    expect(anon.data).toEqual({
+      role: 'anon',
+      sub: null,
+      timeout: '3s',
+      method: 'POST',
+      path: '/rpc/rt_whoami',
+      has_headers: true,
+    });
     const user = await signUpUser();
     const me = await user.client.rpc('rt_whoami', {}, { get: true });
     // The role's ALTER ROLE … SET statement_timeout applies per request, as in PostgREST.

@@ -52,7 +52,11 @@ describe('select: order, limit, range, count', () => {
   });
 
   it('orders by a json path', async () => {
-    const { data } = await db.from('rt_users').select('username').not('data', 'is', null).order('data->>age', { ascending: false });
+    const { data } = await db
+      .from('rt_users')
+      .select('username')
+      .not('data', 'is', null)
+      .order('data->>age', { ascending: false });
     expect(data?.map((r) => r.username)).toEqual(['dragarcia', 'supabot', 'kiwicopple']);
   });
 
@@ -135,7 +139,12 @@ describe('select: single, maybeSingle, csv', () => {
   });
 
   it('csv returns a header row and values', async () => {
-    const { data } = await db.from('rt_users').select('username,age').in('username', ['supabot', 'awailas']).order('username').csv();
+    const { data } = await db
+      .from('rt_users')
+      .select('username,age')
+      .in('username', ['supabot', 'awailas'])
+      .order('username')
+      .csv();
     expect(data).toBe('username,age\nawailas,\nsupabot,30');
   });
 

@@ -22,7 +22,10 @@ describe('insert', () => {
     expect(minimal.status).toBe(201);
     expect(minimal.data).toBeNull();
     expect(minimal.error).toBeNull();
-    const rep = await db.from('rt_items').insert({ name: `${t}-b`, qty: 3 }).select('name, qty, note');
+    const rep = await db
+      .from('rt_items')
+      .insert({ name: `${t}-b`, qty: 3 })
+      .select('name, qty, note');
     expect(rep.status).toBe(201);
     expect(rep.data).toEqual([{ name: `${t}-b`, qty: 3, note: 'none' }]);
     expect(await itemsNamed(t)).toHaveLength(2);
@@ -51,7 +54,11 @@ describe('insert', () => {
 
   it('.single() on an insert of two rows answers 406 and rolls back', async () => {
     const t = tag();
-    const { error, status } = await db.from('rt_items').insert([{ name: `${t}-1` }, { name: `${t}-2` }]).select().single();
+    const { error, status } = await db
+      .from('rt_items')
+      .insert([{ name: `${t}-1` }, { name: `${t}-2` }])
+      .select()
+      .single();
     expect(status).toBe(406);
     expect(error?.code).toBe('PGRST116');
     expect(error?.details).toBe('The result contains 2 rows');
@@ -81,7 +88,7 @@ describe('insert', () => {
 
   it('jsonb objects, arrays and ranges round-trip through insert and update', async () => {
     const t = tag();
-    const meta = { nested: { list: [1, 'two', null], ok: true }, quote: "it's \"quoted\"" };
+    const meta = { nested: { list: [1, 'two', null], ok: true }, quote: 'it\'s "quoted"' };
     const ins = await db
       .from('rt_items')
       .insert({ name: t, meta, labels: ['a', 'b,c', 'd"e'], period: '[2026-01-01,2026-02-01)' })
@@ -89,7 +96,12 @@ describe('insert', () => {
       .single();
     expect(ins.error).toBeNull();
     expect(ins.data).toEqual({ meta, labels: ['a', 'b,c', 'd"e'], period: '[2026-01-01,2026-02-01)' });
-    const upd = await db.from('rt_items').update({ meta: [1, 2], labels: [] }).eq('name', t).select('meta, labels').single();
+    const upd = await db
+      .from('rt_items')
+      .update({ meta: [1, 2], labels: [] })
+      .eq('name', t)
+      .select('meta, labels')
+      .single();
     expect(upd.data).toEqual({ meta: [1, 2], labels: [] });
     const cleared = await db.from('rt_items').update({ meta: null }).eq('name', t).select('meta').single();
     expect(cleared.data).toEqual({ meta: null });
@@ -98,16 +110,25 @@ describe('insert', () => {
   it('unknown columns answer 400 PGRST204', async () => {
     const { error, status } = await db.from('rt_items').insert({ name: 'x', nope: 1 });
     expect(status).toBe(400);
-    expect(error).toMatchObject({ code: 'PGRST204', message: "Could not find the 'nope' column of 'rt_items' in the schema cache" });
+    expect(error).toMatchObject({
+      code: 'PGRST204',
+      message: "Could not find the 'nope' column of 'rt_items' in the schema cache",
+    });
   });
 });
 
 describe('upsert', () => {
   it('merge-duplicates updates on conflict (200) and inserts new rows (201)', async () => {
     const t = tag();
-    const first = await db.from('rt_items').upsert({ name: `${t}-a`, sku: t, qty: 1 }, { onConflict: 'sku' }).select('name, qty');
+    const first = await db
+      .from('rt_items')
+      .upsert({ name: `${t}-a`, sku: t, qty: 1 }, { onConflict: 'sku' })
+      .select('name, qty');
     expect(first.status).toBe(201);
-    const again = await db.from('rt_items').upsert({ name: `${t}-b`, sku: t, qty: 9 }, { onConflict: 'sku' }).select('name, qty');
+    const again = await db
+      .from('rt_items')
+      .upsert({ name: `${t}-b`, sku: t, qty: 9 }, { onConflict: 'sku' })
+      .select('name, qty');
     expect(again.status).toBe(200);
     expect(again.data).toEqual([{ name: `${t}-b`, qty: 9 }]);
     expect(await itemsNamed(t)).toEqual([{ name: `${t}-b`, qty: 9, note: 'none', sku: t }]);
@@ -118,7 +139,13 @@ describe('upsert', () => {
     await db.from('rt_items').insert({ name: `${t}-a`, sku: t });
     const res = await db
       .from('rt_items')
-      .upsert([{ name: `${t}-b`, sku: t }, { name: `${t}-c`, sku: `${t}-2` }], { onConflict: 'sku', ignoreDuplicates: true })
+      .upsert(
+        [
+          { name: `${t}-b`, sku: t },
+          { name: `${t}-c`, sku: `${t}-2` },
+        ],
+        { onConflict: 'sku', ignoreDuplicates: true },
+      )
       .select('name');
     expect(res.status).toBe(201);
     expect(res.data).toEqual([{ name: `${t}-c` }]);
@@ -127,8 +154,16 @@ describe('upsert', () => {
 
   it('upsert on the primary key by default', async () => {
     const t = tag();
-    const { data } = await db.from('rt_items').insert({ name: `${t}-a` }).select('id').single();
-    const res = await db.from('rt_items').upsert({ id: data?.id, name: `${t}-z` }).select('id, name').single();
+    const { data } = await db
+      .from('rt_items')
+      .insert({ name: `${t}-a` })
+      .select('id')
+      .single();
+    const res = await db
+      .from('rt_items')
+      .upsert({ id: data?.id, name: `${t}-z` })
+      .select('id, name')
+      .single();
     expect(res.data).toEqual({ id: data?.id, name: `${t}-z` });
   });
 });
@@ -139,7 +174,11 @@ describe('update and delete', () => {
     await db.from('rt_items').insert([{ name: `${t}-a` }, { name: `${t}-b` }]);
     const minimal = await db.from('rt_items').update({ qty: 5 }).eq('name', `${t}-a`);
     expect(minimal.status).toBe(204);
-    const rep = await db.from('rt_items').update({ note: 'upd' }, { count: 'exact' }).like('name', `${t}%`).select('name, note');
+    const rep = await db
+      .from('rt_items')
+      .update({ note: 'upd' }, { count: 'exact' })
+      .like('name', `${t}%`)
+      .select('name, note');
     expect(rep.status).toBe(200);
     expect(rep.count).toBe(2);
     expect(rep.data?.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
@@ -187,7 +226,12 @@ describe('limits, max-affected, headers-only, embeds in representations', () => 
   it('order + limit on update/delete touch only those rows', async () => {
     const t = tag();
     await db.from('rt_items').insert([{ name: `${t}-1` }, { name: `${t}-2` }, { name: `${t}-3` }]);
-    const upd = await db.from('rt_items').update({ qty: 9 }).like('name', `${t}%`).order('name', { ascending: false }).limit(2);
+    const upd = await db
+      .from('rt_items')
+      .update({ qty: 9 })
+      .like('name', `${t}%`)
+      .order('name', { ascending: false })
+      .limit(2);
     expect(upd.status).toBe(204);
     expect((await itemsNamed(t)).map((r) => r.qty)).toEqual([1, 9, 9]);
     await db.from('rt_items').delete().like('name', `${t}%`).order('name').limit(1);
@@ -200,7 +244,11 @@ describe('limits, max-affected, headers-only, embeds in representations', () => 
     const res = await fetch(`${stackInfo().url}/rest/v1/rt_items?name=like.${t}*`, {
       method: 'PATCH',
       body: JSON.stringify({ qty: 7 }),
-      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json', prefer: 'handling=strict, max-affected=1' },
+      headers: {
+        apikey: stackInfo().anonKey,
+        'content-type': 'application/json',
+        prefer: 'handling=strict, max-affected=1',
+      },
     });
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe('PGRST124');
@@ -208,7 +256,11 @@ describe('limits, max-affected, headers-only, embeds in representations', () => 
     const ok = await fetch(`${stackInfo().url}/rest/v1/rt_items?name=eq.${t}-1`, {
       method: 'PATCH',
       body: JSON.stringify({ qty: 7 }),
-      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json', prefer: 'handling=strict, max-affected=1' },
+      headers: {
+        apikey: stackInfo().anonKey,
+        'content-type': 'application/json',
+        prefer: 'handling=strict, max-affected=1',
+      },
     });
     expect(ok.status).toBe(204);
   });
@@ -228,7 +280,11 @@ describe('limits, max-affected, headers-only, embeds in representations', () => 
 
   it('representations can embed related rows', async () => {
     const t = tag();
-    const { data, error } = await db.from('rt_items').insert({ name: t, channel_id: 2 }).select('name, rt_channels(slug)').single();
+    const { data, error } = await db
+      .from('rt_items')
+      .insert({ name: t, channel_id: 2 })
+      .select('name, rt_channels(slug)')
+      .single();
     expect(error).toBeNull();
     expect(data).toEqual({ name: t, rt_channels: { slug: 'random' } });
   });
@@ -239,7 +295,10 @@ describe('writes under RLS', () => {
     const t = tag();
     const plain = await db.from('rt_inbox').insert({ msg: t });
     expect(plain.status).toBe(201);
-    const withSelect = await db.from('rt_inbox').insert({ msg: `${t}-2` }).select();
+    const withSelect = await db
+      .from('rt_inbox')
+      .insert({ msg: `${t}-2` })
+      .select();
     expect(withSelect.status).toBe(401);
     expect(withSelect.error?.code).toBe('42501');
     expect(await adminQuery('select msg from public.rt_inbox where msg like $1', [`${t}%`])).toEqual([{ msg: t }]);
