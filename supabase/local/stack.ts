@@ -110,6 +110,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       async stop() {
         if (stopped) return;
         stopped = true;
+        // Upgraded WebSockets keep the HTTP server from closing until realtime drops them.
+        await realtime.close();
         await gateway.close();
         for (const c of closables) await c.close?.();
         await apiPool?.end();

@@ -32,10 +32,13 @@ export async function createRealtimeService(
   const messages = new DatabaseMessages(hub, ctx.adminPool, log);
   await messages.start();
   const socket = createSocketEndpoint(rt);
+  let closed = false;
   return {
     handle: createHttpHandler(rt),
     realtimeSocket: socket,
     async close() {
+      if (closed) return;
+      closed = true;
       socket.close();
       await changes.close();
       await messages.close();
