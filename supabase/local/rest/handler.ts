@@ -96,7 +96,7 @@ export class RestService {
     let cache = await this.cache.get();
     let found = find(cache);
     if (found === undefined && Date.now() - cache.loadedAt > 250) {
-      cache = await this.cache.reload();
+      cache = await this.cache.refresh();
       found = find(cache);
     }
     return { cache, found };

@@ -348,6 +348,7 @@ export class SchemaCacheHolder {
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private detach: () => void = () => {};
+  private inFlight: Promise<SchemaCache> | null = null;
 
   constructor(
     private readonly pool: Pool,
@@ -363,8 +364,10 @@ export class SchemaCacheHolder {
     return this.current.catch(() => this.reload());
   }
 
+  /** Always starts a fresh load (DDL may have happened after an in-flight one began). */
   reload(): Promise<SchemaCache> {
     const next = loadSchemaCache(this.pool, this.schemas);
+    this.inFlight = next;
     // Keep serving the previous cache until the new one is ready.
     next.then(
       () => {
@@ -372,7 +375,17 @@ export class SchemaCacheHolder {
       },
       () => {},
     );
+    next
+      .finally(() => {
+        if (this.inFlight === next) this.inFlight = null;
+      })
+      .catch(() => {});
     return next;
+  }
+
+  /** Reload for a cache miss, joining one already in flight so bursts of misses cost one load. */
+  refresh(): Promise<SchemaCache> {
+    return this.inFlight ?? this.reload();
   }
 
   private async listen(): Promise<void> {

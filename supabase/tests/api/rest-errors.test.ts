@@ -97,6 +97,9 @@ describe('resources, schemas and media types', () => {
     });
     const write = await db.schema('auth').from('users').insert({});
     expect(write.status).toBe(406);
+    const other = await db.schema('graphql_public').from('rt_users').select('*');
+    expect(other.status).toBe(404);
+    expect(other.error?.message).toBe("Could not find the table 'graphql_public.rt_users' in the schema cache");
   });
 
   it('unsupported media types answer 406 PGRST107; aggregates are disabled (PGRST123)', async () => {

@@ -107,6 +107,16 @@ describe('insert', () => {
     expect(cleared.data).toEqual({ meta: null });
   });
 
+  it('an empty object inserts a row of defaults; an empty array inserts nothing', async () => {
+    const defaults = await db.from('rt_items').insert({});
+    // rt_items.name has no default, so reaching the NOT NULL check proves the defaults row was built.
+    expect(defaults.status).toBe(400);
+    expect(defaults.error?.code).toBe('23502');
+    const none = await db.from('rt_items').insert([]).select();
+    expect(none.status).toBe(201);
+    expect(none.data).toEqual([]);
+  });
+
   it('unknown columns answer 400 PGRST204', async () => {
     const { error, status } = await db.from('rt_items').insert({ name: 'x', nope: 1 });
     expect(status).toBe(400);
