@@ -1,0 +1,214 @@
+// `npm run bench:realtime`: broadcast fan-out latency through /realtime/v1 with 100, 500 and 1,000 clients
+// joined to one channel (one broadcast per second from a separate sender, as realtime-js vsn 2.0.0 frames
+// it), the server's memory per connection, and 2,000 idle connections held with heartbeats. Prints figures;
+// asserts nothing. The stack runs in its own process, so its memory is measured alone and the clients do
+// not share its event loop.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { freePort } from '../supabase/local/free-port';
+import { ANON_KEY } from '../supabase/local/keys';
+
+const SIZES = (process.env.BENCH_CLIENTS ?? '100,500,1000').split(',').map(Number);
+const BROADCASTS = Number(process.env.BENCH_BROADCASTS ?? 10);
+const IDLE_CONNECTIONS = Number(process.env.BENCH_IDLE ?? 2000);
+const IDLE_HOLD_MS = Number(process.env.BENCH_IDLE_HOLD_MS ?? 30_000);
+const HEARTBEAT_MS = 25_000;
+const TOPIC = 'realtime:bench';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+/** A minimal vsn 2.0.0 Phoenix client: join one topic, heartbeat like realtime-js, time broadcasts. */
+class BenchClient {
+  private ref = 0;
+  private heartbeat: NodeJS.Timeout | undefined;
+  joinRef = '';
+  onBroadcast: ((payload: { t: number }) => void) | null = null;
+  private pending = new Map<string, () => void>();
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (isBinary) {
+        // Kind 4 user broadcast: 4, topic_len, event_len, meta_len, encoding, topic, event, meta, payload.
+        const offset = 5 + data[1] + data[2] + data[3];
+        this.onBroadcast?.(JSON.parse(data.toString('utf8', offset)));
+        return;
+      }
+      const [, ref, , event] = JSON.parse(data.toString()) as [string | null, string | null, string, string];
+      if (event === 'phx_reply' && ref) this.pending.get(ref)?.();
+    });
+    ws.on('error', () => {});
+  }
+
+  static async connect(url: string): Promise<BenchClient> {
+    const ws = new WebSocket(`${url}?apikey=${ANON_KEY}&vsn=2.0.0`, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new BenchClient(ws);
+  }
+
+  private request(topic: string, event: string, payload: unknown, joinRef: string | null): Promise<void> {
+    const ref = String(++this.ref);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${event} timed out`)), 30_000);
+      this.pending.set(ref, () => {
+        clearTimeout(timer);
+        this.pending.delete(ref);
+        resolve();
+      });
+      this.ws.send(JSON.stringify([joinRef ?? ref, ref, topic, event, payload]));
+    });
+  }
+
+  async join(topic: string): Promise<void> {
+    this.joinRef = String(this.ref + 1);
+    await this.request(topic, 'phx_join', { config: { broadcast: { self: false, ack: false } } }, null);
+    this.heartbeat = setInterval(() => void this.ping().catch(() => {}), HEARTBEAT_MS);
+  }
+
+  ping(): Promise<void> {
+    const ref = String(++this.ref);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('heartbeat timed out')), 30_000);
+      this.pending.set(ref, () => {
+        clearTimeout(timer);
+        this.pending.delete(ref);
+        resolve();
+      });
+      this.ws.send(JSON.stringify([null, ref, 'phoenix', 'heartbeat', {}]));
+    });
+  }
+
+  /** What realtime-js sends for channel.send({type:'broadcast'}) on vsn 2.0.0: a kind-3 binary frame. */
+  broadcast(topic: string, event: string, payload: unknown): void {
+    const parts = [this.joinRef, String(++this.ref), topic, event].map((s) => Buffer.from(s));
+    const body = Buffer.from(JSON.stringify(payload));
+    this.ws.send(Buffer.concat([Buffer.from([3, ...parts.map((p) => p.length), 0, 1]), ...parts, body]));
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.ws.terminate();
+  }
+}
+
+async function openClients(url: string, count: number, topic: string): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, async () => {
+        const client = await BenchClient.connect(url);
+        await client.join(topic);
+        return client;
+      }),
+    );
+    clients.push(...batch);
+  }
+  return clients;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(`${url}/auth/v1/health`)).ok) return;
+    } catch {}
+    await sleep(200);
+  }
+  throw new Error('stack did not start');
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-bench-rt-'));
+  const apiPort = await freePort();
+  const dbPort = await freePort();
+  const url = `http://127.0.0.1:${apiPort}`;
+  const wsUrl = `ws://127.0.0.1:${apiPort}/realtime/v1/websocket`;
+  const stack = spawn(process.execPath, [...process.execArgv, 'supabase/local/cli.ts', 'serve', '--reset'], {
+    env: {
+      ...process.env,
+      SUPABASE_API_PORT: String(apiPort),
+      SUPABASE_DB_PORT: String(dbPort),
+      SUPABASE_LOCAL_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const pid = stack.pid ?? 0;
+  try {
+    await waitForHealth(url);
+    await sleep(1000);
+    const sender = await BenchClient.connect(wsUrl);
+    await sender.join(TOPIC);
+    console.log(`realtime fan-out: ${BROADCASTS} broadcasts, one per second, vsn 2.0.0 binary frames\n`);
+
+    let clients: BenchClient[] = [];
+    for (const size of SIZES) {
+      const rssBefore = rssBytes(pid);
+      const added = size - clients.length;
+      clients.push(...(await openClients(wsUrl, added, TOPIC)));
+      await sleep(2000);
+      const perConnection = (rssBytes(pid) - rssBefore) / Math.max(1, added);
+      const latencies: number[] = [];
+      let expected = 0;
+      for (const client of clients) client.onBroadcast = (p) => latencies.push(performance.now() - p.t);
+      for (let i = 0; i < BROADCASTS; i++) {
+        sender.broadcast(TOPIC, 'tick', { t: performance.now(), i, text: 'a chapter of a story being read' });
+        expected += clients.length;
+        await sleep(1000);
+      }
+      await sleep(1000);
+      latencies.sort((a, b) => a - b);
+      const lost = expected - latencies.length;
+      console.log(
+        `${String(size).padStart(5)} clients   p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms   delivered ${latencies.length}/${expected}${lost ? ` (${lost} lost)` : ''}   server RSS ${(rssBytes(pid) / 2 ** 20).toFixed(0)} MiB (+${(perConnection / 1024).toFixed(1)} KiB per added connection)`,
+      );
+    }
+    for (const c of clients) c.close();
+    clients = [];
+    await sleep(2000);
+
+    const rssBefore = rssBytes(pid);
+    const started = performance.now();
+    const idle = await openClients(wsUrl, IDLE_CONNECTIONS, 'realtime:idle');
+    const opened = (performance.now() - started) / 1000;
+    console.log(
+      `\n${IDLE_CONNECTIONS} idle connections joined in ${opened.toFixed(1)} s; holding ${IDLE_HOLD_MS / 1000} s`,
+    );
+    await sleep(IDLE_HOLD_MS);
+    const alive = idle.filter((c) => c.open).length;
+    const t0 = performance.now();
+    const pings = await Promise.allSettled(idle.map((c) => c.ping()));
+    const answered = pings.filter((p) => p.status === 'fulfilled').length;
+    const rssAfter = rssBytes(pid);
+    console.log(
+      `still open ${alive}/${IDLE_CONNECTIONS}; heartbeats answered ${answered}/${IDLE_CONNECTIONS} in ${(performance.now() - t0).toFixed(0)} ms; server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB (${((rssAfter - rssBefore) / IDLE_CONNECTIONS / 1024).toFixed(1)} KiB per idle connection)`,
+    );
+    for (const c of idle) c.close();
+    sender.close();
+  } finally {
+    stack.kill('SIGTERM');
+    await new Promise((resolve) => stack.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
