@@ -1,6 +1,7 @@
 import { restError } from './errors';
 import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-types';
 import { type EmbedNode, embedFor, type ReadNode } from './read-tree';
+import type { Relation } from './schema-cache';
 import { castType, ident, Params, pgArrayLiteral, qualifiedIdent } from './sql';
 
 // SQL for reading a node tree. JSON is built by Postgres: the page is `json_agg` over a subquery whose
@@ -52,8 +53,10 @@ export function aliasFor(scope: Scope, name: string): string {
   return ident(alias);
 }
 
-export function fieldExpr(alias: string, f: Field, p: Params): string {
-  let e = `${alias}.${ident(f.name)}`;
+/** A column (or computed field of `rel`) with its JSON path; keys and indexes are bound parameters. */
+export function fieldExpr(alias: string, f: Field, p: Params, rel?: Relation): string {
+  const computed = rel && !rel.columnByName.has(f.name) ? rel.computed.get(f.name) : undefined;
+  let e = computed ? `${qualifiedIdent(computed.schema, computed.name)}(${alias})` : `${alias}.${ident(f.name)}`;
   if (f.json.length === 0) return e;
   for (const s of f.json) e += `${s.arrow}${s.isIndex ? p.add(s.key, 'int') : p.add(s.key, 'text')}`;
   return `(${e})`;
@@ -66,7 +69,7 @@ function outputKey(item: { field: Field; alias?: string }): string {
 }
 
 export function filterSql(f: Filter, alias: string, node: ReadNode, p: Params): string {
-  const e = fieldExpr(alias, f.field, p);
+  const e = fieldExpr(alias, f.field, p, node.relation);
   let sql: string;
   if (f.op === 'in') {
     sql = `${e} = ANY(${p.add(pgArrayLiteral(f.values))})`;
@@ -150,9 +153,9 @@ export function orderSql(node: ReadNode, alias: string, scope: Scope): string {
     if (t.relation !== undefined) {
       const e = node.embeds.find((x) => x.key === t.relation) as EmbedNode;
       const src = embedSource(e, alias, scope);
-      expr = `(SELECT ${fieldExpr(src.alias, t.field, scope.params)} FROM ${src.from} WHERE ${src.join} LIMIT 1)`;
+      expr = `(SELECT ${fieldExpr(src.alias, t.field, scope.params, e.relation)} FROM ${src.from} WHERE ${src.join} LIMIT 1)`;
     } else {
-      expr = fieldExpr(alias, t.field, scope.params);
+      expr = fieldExpr(alias, t.field, scope.params, node.relation);
     }
     const dir = t.direction === 'desc' ? ' DESC' : t.direction === 'asc' ? ' ASC' : '';
     const nulls = t.nulls === 'first' ? ' NULLS FIRST' : t.nulls === 'last' ? ' NULLS LAST' : '';
@@ -198,7 +201,7 @@ export function project(node: ReadNode, alias: string, scope: Scope, opts: Proje
       continue;
     }
     if (item.type === 'column') {
-      let expr = fieldExpr(alias, item.field, p);
+      let expr = fieldExpr(alias, item.field, p, node.relation);
       if (item.cast !== undefined) {
         const type = castType(item.cast);
         if (!type)

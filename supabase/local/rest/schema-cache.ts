@@ -24,6 +24,8 @@ export interface Relation {
   pk: string[];
   /** Primary key and unique, non-partial indexes on plain columns. */
   uniqueKeys: string[][];
+  /** Computed fields: functions `f(row this_relation) returns <scalar>` usable like columns. */
+  computed: Map<string, DbFunction>;
 }
 
 export interface ForeignKey {
@@ -53,6 +55,8 @@ export interface DbFunction {
   returnType: string;
   /** Table or view whose row type the function returns (enables embedding on its results). */
   returnRelation?: { schema: string; name: string };
+  /** For one-argument functions taking a table's row: that table (computed fields). */
+  rowArg?: { schema: string; name: string };
   volatility: 'i' | 's' | 'v';
 }
 
@@ -115,6 +119,9 @@ select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdef
   p.proretset as retset, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
   format_type(p.prorettype, null) as rettype,
   rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
+  case when p.pronargs = 1 then (select json_build_object('schema', an.nspname, 'name', ac.relname)
+    from pg_type at join pg_class ac on ac.oid = at.typrelid join pg_namespace an on an.oid = ac.relnamespace
+    where at.oid = p.proargtypes[0] and at.typtype = 'c') end as row_arg,
   coalesce((select json_agg(json_build_object('name', coalesce(p.proargnames[a.i], ''), 'type', format_type(a.t, null),
       'mode', coalesce(p.proargmodes[a.i]::text, 'i')) order by a.i)
     from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(t, i)), '[]') as args
@@ -188,6 +195,7 @@ interface FunctionRow {
   rettype: string;
   ret_rel_schema: string | null;
   ret_rel_name: string | null;
+  row_arg: { schema: string; name: string } | null;
   args: { name: string; type: string; mode: string }[];
 }
 
@@ -217,6 +225,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       columnByName: new Map(r.columns.map((c) => [c.name, c])),
       pk,
       uniqueKeys: r.keys.map((k) => k.columns),
+      computed: new Map(),
     });
   }
   const fksFrom = new Map<string, ForeignKey[]>();
@@ -236,7 +245,13 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
   }
   inheritThroughViews(relations, fksFrom, fksTo, viewCols.rows);
   const functions = new Map<string, DbFunction[]>();
-  for (const f of fns.rows) push(functions, qualified(f.schema, f.name), toFunction(f));
+  for (const f of fns.rows) {
+    const fn = toFunction(f);
+    push(functions, qualified(f.schema, f.name), fn);
+    const owner = fn.rowArg && relations.get(qualified(fn.rowArg.schema, fn.rowArg.name));
+    if (owner && !fn.returnsSet && fn.returnKind !== 'void' && !owner.columnByName.has(fn.name))
+      owner.computed.set(fn.name, fn);
+  }
   return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
 }
 
@@ -328,6 +343,7 @@ function toFunction(f: FunctionRow): DbFunction {
     returnKind,
     returnType: f.rettype,
     returnRelation: f.ret_rel_schema && f.ret_rel_name ? { schema: f.ret_rel_schema, name: f.ret_rel_name } : undefined,
+    rowArg: f.row_arg ?? undefined,
     volatility: f.volatility,
   };
 }

@@ -33,6 +33,20 @@ describe('select: columns, aliases, casts, JSON paths', () => {
     expect(data).toEqual([{ age: '25' }]);
   });
 
+  it('computed fields (functions of the row) work in select, filters and order', async () => {
+    const { data, error } = await db
+      .from('rt_users')
+      .select('username, rt_label')
+      .like('rt_label', '%(online)')
+      .order('rt_label', { ascending: false });
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      { username: 'supabot', rt_label: 'supabot (online)' },
+      { username: 'dragarcia', rt_label: 'dragarcia (online)' },
+      { username: 'awailas', rt_label: 'awailas (online)' },
+    ]);
+  });
+
   it('* returns every column with native JSON types', async () => {
     const { data } = await db.from('rt_users').select('*').eq('username', 'dragarcia').single();
     expect(data).toMatchObject({ username: 'dragarcia', age: 40, tags: ['cat', 'bird'], data: { age: 40 }, bio: null });
