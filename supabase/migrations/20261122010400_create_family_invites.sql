@@ -88,7 +88,9 @@ declare
   v_member public.family_members%rowtype;
 begin
   select * into v_member from public.family_members fm where fm.user_id = v_user_id;
-  if v_member.role = 'child' then
+  -- A child account is a child even before add_child has made it a member.
+  if v_member.role = 'child'
+     or exists (select 1 from auth.users u where u.id = v_user_id and u.raw_app_meta_data ->> 'account_type' = 'child') then
     raise exception 'Child accounts cannot join another family.' using errcode = '42501';
   end if;
   select * into v_invite from public.family_invites fi
