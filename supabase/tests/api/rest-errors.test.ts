@@ -68,6 +68,27 @@ describe('JWT and roles', () => {
   });
 });
 
+describe('isolation between requests on pooled connections', () => {
+  it("concurrent requests from different users never see another user's role or claims", async () => {
+    const alice = await signUpUser();
+    const bob = await signUpUser();
+    const callers = [
+      { client: alice.client, sub: alice.id, role: 'authenticated' },
+      { client: bob.client, sub: bob.id, role: 'authenticated' },
+      { client: db, sub: null, role: 'anon' },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const caller = callers[i % callers.length];
+        // Mix successes and failures: an error must not leave a role behind on the connection.
+        const failing = i % 7 === 0 ? caller.client.from('rt_secret').select('*') : Promise.resolve(null);
+        return Promise.all([caller.client.rpc('rt_whoami'), failing]).then(([who]) => ({ who: who.data, caller }));
+      }),
+    );
+    for (const { who, caller } of results) expect(who).toMatchObject({ sub: caller.sub, role: caller.role });
+  });
+});
+
 describe('resources, schemas and media types', () => {
   it('unknown tables answer 404 PGRST205 with a suggestion', async () => {
     const { error, status } = await db.from('rt_user').select('*');
