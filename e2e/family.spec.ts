@@ -3,6 +3,9 @@ import { expect, test } from './fixtures';
 import { KidsPage } from './pages/kids-page';
 import { ParentPage } from './pages/parent-page';
 
+// The family takes the parent's browser time zone at sign-up: bedtimes and daily minutes follow it.
+test.use({ timezoneId: 'Europe/Berlin' });
+
 test('a parent adds a child with consent and controls; the child reads, hits the limit, asks, and reads on', async ({
   page,
   browser,
@@ -20,6 +23,9 @@ test('a parent adds a child with consent and controls; the child reads, hits the
   await parent.goto();
   await parent.addChild(child);
   await expect(parent.childStatus(child.name)).toContainText('Waiting for your consent');
+  await expect(page.getByRole('form', { name: 'Family settings' }).getByLabel('Time zone')).toHaveValue(
+    'Europe/Berlin',
+  );
   const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
   expect(familyCode).toMatch(/^[A-Z0-9]{6}$/);
 

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useState } from 'react';
 import { signUpAction } from '@/app/(auth)/sign-up/sign-up-action';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -10,10 +11,14 @@ import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function SignUpForm() {
   const { onSubmit, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
+  // Read after mount: the server render cannot know the browser's time zone.
+  const [timeZone, setTimeZone] = useState('');
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ''), []);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={error} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       <TextField
         label="Your name"
         name="displayName"

@@ -14,6 +14,9 @@ export const signUpSchema = z.object({
     .min(8, 'Please use at least 8 characters for your password.')
     // bcrypt only looks at the first 72 bytes; Auth rejects longer passwords.
     .max(72, 'Please keep your password under 72 characters.'),
+  // The browser's IANA time zone, sent by the form so the new family's bedtimes and daily minutes follow
+  // local time from the start. The database checks it and falls back to UTC for anything it does not know.
+  timeZone: z.string().trim().max(64).optional(),
 });
 
 export type SignUpInput = z.input<typeof signUpSchema>;
