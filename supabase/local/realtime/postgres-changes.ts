@@ -242,7 +242,10 @@ export class PostgresChanges implements ChangeFeed {
       if (!data) continue;
       const dataJson = JSON.stringify(data);
       for (const channel of group.channels) {
-        if (!channel.conn.closed) sendChange(channel, targets.get(channel) ?? [], dataJson);
+        if (channel.conn.closed) continue;
+        const ids = targets.get(channel) ?? [];
+        const selected = selectedColumns(channel, ids, meta);
+        sendChange(channel, ids, selected ? JSON.stringify(narrow(data, selected)) : dataJson);
       }
     }
   }
@@ -407,6 +410,29 @@ function buildData(
       ? new Set(meta.primaryKey.filter((c) => access.columns.has(c)))
       : access.columns;
   return withRecords(null, newRow ? toRecord(newRow, meta, access.columns) : {}, toRecord(oldRow, meta, oldAllowed));
+}
+
+/**
+ * Columns a channel limited its bindings to with `select` (the primary key always included), or null when
+ * any matching binding wants every column.
+ */
+function selectedColumns(channel: Channel, ids: number[], meta: TableMeta): Set<string> | null {
+  const bindings = channel.changeBindings.filter((b) => ids.includes(b.id));
+  if (bindings.length === 0 || bindings.some((b) => !b.select || b.select.length === 0)) return null;
+  return new Set([...meta.primaryKey, ...bindings.flatMap((b) => b.select ?? [])]);
+}
+
+function narrow(data: Record<string, unknown>, keep: Set<string>): Record<string, unknown> {
+  const pick = (record: unknown) =>
+    record && typeof record === 'object'
+      ? Object.fromEntries(Object.entries(record as Record<string, unknown>).filter(([k]) => keep.has(k)))
+      : record;
+  return {
+    ...data,
+    columns: (data.columns as { name: string }[]).filter((c) => keep.has(c.name)),
+    ...('record' in data ? { record: pick(data.record) } : {}),
+    ...('old_record' in data ? { old_record: pick(data.old_record) } : {}),
+  };
 }
 
 function sendChange(channel: Channel, ids: number[], dataJson: string): void {

@@ -31,7 +31,7 @@ describe('Phoenix serializers', () => {
       encoding: 'json',
       meta: { id: 'm' },
     });
-    expect([...(bytes ?? []).subarray(0, 5)]).toEqual([4, 10, 1, 10, 1]);
+    expect([...(bytes ?? Buffer.alloc(0)).subarray(0, 5)]).toEqual([4, 10, 1, 10, 1]);
     expect(bytes?.subarray(5).toString()).toBe('realtime:re{"id":"m"}{"x":1}');
   });
 

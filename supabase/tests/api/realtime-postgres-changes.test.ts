@@ -124,6 +124,24 @@ describe.each(VERSIONS)('realtime postgres_changes (vsn %s)', (vsn) => {
     expect(eq.items[0].new).toEqual({ id: ids[0], label: 'x,y', n: 7 });
   });
 
+  it('limits the record to the selected columns plus the primary key', async () => {
+    const client = rtClient(vsn);
+    const inbox = new Inbox<Change>();
+    const id = 2_000_000 + Math.floor(Math.random() * 1e6);
+    await subscribed(
+      client
+        .channel(uniqueTopic('select'))
+        .on(
+          'postgres_changes',
+          { event: 'INSERT', schema: 'realtime_test', table: 'counters', filter: `id=eq.${id}`, select: ['label'] },
+          inbox.push,
+        ),
+    );
+    await adminQuery("insert into realtime_test.counters (id, label, n) values ($1, 'picked', 3)", [id]);
+    const [event] = await inbox.waitFor(1);
+    expect(event.new).toEqual({ id, label: 'picked' });
+  });
+
   it('keeps commit order across transactions', async () => {
     const client = rtClient(vsn);
     const inbox = new Inbox<Change>();
