@@ -99,8 +99,12 @@ export function logicSql(t: LogicTree, alias: string, node: ReadNode, p: Params)
 /** FROM source and join condition of an embed, correlated to its parent alias. */
 function embedSource(e: EmbedNode, parentAlias: string, scope: Scope): { from: string; alias: string; join: string } {
   const alias = aliasFor(scope, e.relation.name);
-  const from = `${qualifiedIdent(e.relation.schema, e.relation.name)} AS ${alias}`;
   const r = e.rel;
+  if (r.kind === 'computed') {
+    // The function receives the parent row; its result set is the embedded rows.
+    return { from: `${qualifiedIdent(r.fn.schema, r.fn.name)}(${parentAlias}) AS ${alias}`, alias, join: 'true' };
+  }
+  const from = `${qualifiedIdent(e.relation.schema, e.relation.name)} AS ${alias}`;
   if (r.kind === 'many-to-many') {
     const j = ident(`pgrst_j${++scope.seq.n}`);
     const onParent = r.fkParent.columns.map(

@@ -1,5 +1,5 @@
 import { restError } from './errors';
-import { type ForeignKey, qualified, type Relation, type SchemaCache } from './schema-cache';
+import { type DbFunction, type ForeignKey, qualified, type Relation, type SchemaCache } from './schema-cache';
 
 // Relationship detection for resource embedding, following PostgREST's rules (Relationship.hs):
 // many-to-one and one-to-many through FKs, one-to-one when the FK columns are unique, many-to-many
@@ -21,6 +21,13 @@ export type Relationship =
       fkTarget: ForeignKey;
       target: Relation;
       toOne: false;
+    }
+  | {
+      /** Computed relationship: `fn(parent_row) returns [setof] target` (PostgREST ≥ 10). */
+      kind: 'computed';
+      fn: DbFunction;
+      target: Relation;
+      toOne: boolean;
     };
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -42,6 +49,14 @@ function o2m(fk: ForeignKey, target: Relation): Relationship {
 }
 
 function candidates(cache: SchemaCache, parent: Relation, name: string): Relationship[] {
+  // A function named like the embed that takes the parent's row overrides FK detection, as in PostgREST.
+  const computed = parent.computedRels.get(name);
+  if (computed) {
+    const target =
+      computed.returnRelation &&
+      cache.relations.get(qualified(computed.returnRelation.schema, computed.returnRelation.name));
+    if (target) return [{ kind: 'computed', fn: computed, target, toOne: !computed.returnsSet || computed.singleRow }];
+  }
   const out: Relationship[] = [];
   const parentKey = qualified(parent.schema, parent.name);
   const fromParent = cache.fksFrom.get(parentKey) ?? [];
@@ -83,6 +98,7 @@ function candidates(cache: SchemaCache, parent: Relation, name: string): Relatio
 }
 
 function matchesHint(r: Relationship, hint: string): boolean {
+  if (r.kind === 'computed') return r.fn.name === hint;
   if (r.kind === 'many-to-many') {
     return r.junction.name === hint || r.fkParent.name === hint || r.fkTarget.name === hint;
   }
@@ -91,6 +107,8 @@ function matchesHint(r: Relationship, hint: string): boolean {
 
 function describe(parent: Relation, r: Relationship): { cardinality: string; embedding: string; relationship: string } {
   const embedding = `${parent.name} with ${r.target.name}`;
+  if (r.kind === 'computed')
+    return { cardinality: r.toOne ? 'one-to-one' : 'one-to-many', embedding, relationship: r.fn.name };
   if (r.kind === 'many-to-many') {
     const j = r.junction.name;
     return {
@@ -121,7 +139,9 @@ export function resolveRelationship(cache: SchemaCache, parent: Relation, name: 
       null,
     );
   }
-  const options = found.map((r) => `'${name}!${r.kind === 'many-to-many' ? r.junction.name : r.fk.name}'`);
+  const options = found.map(
+    (r) => `'${name}!${r.kind === 'many-to-many' ? r.junction.name : r.kind === 'computed' ? r.fn.name : r.fk.name}'`,
+  );
   throw restError(
     300,
     'PGRST201',

@@ -26,6 +26,8 @@ export interface Relation {
   uniqueKeys: string[][];
   /** Computed fields: functions `f(row this_relation) returns <scalar>` usable like columns. */
   computed: Map<string, DbFunction>;
+  /** Computed relationships: `f(row this_relation) returns [setof] <table>`, embeddable by name. */
+  computedRels: Map<string, DbFunction>;
 }
 
 export interface ForeignKey {
@@ -51,6 +53,8 @@ export interface DbFunction {
   /** A single unnamed json/jsonb parameter receives the whole POST body. */
   singleJsonArg: boolean;
   returnsSet: boolean;
+  /** `ROWS 1`: a set-returning function declared to return one row (a to-one computed relationship). */
+  singleRow: boolean;
   returnKind: 'void' | 'scalar' | 'composite';
   returnType: string;
   /** Table or view whose row type the function returns (enables embedding on its results). */
@@ -116,7 +120,7 @@ where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
-  p.proretset as retset, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
+  p.proretset as retset, p.prorows = 1 as single_row, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
   format_type(p.prorettype, null) as rettype,
   rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
   case when p.pronargs = 1 then (select json_build_object('schema', an.nspname, 'name', ac.relname)
@@ -189,6 +193,7 @@ interface FunctionRow {
   nargs: number;
   ndefaults: number;
   retset: boolean;
+  single_row: boolean;
   volatility: 'i' | 's' | 'v';
   rettypname: string;
   rettyptype: string;
@@ -226,6 +231,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       pk,
       uniqueKeys: r.keys.map((k) => k.columns),
       computed: new Map(),
+      computedRels: new Map(),
     });
   }
   const fksFrom = new Map<string, ForeignKey[]>();
@@ -249,8 +255,9 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
     const fn = toFunction(f);
     push(functions, qualified(f.schema, f.name), fn);
     const owner = fn.rowArg && relations.get(qualified(fn.rowArg.schema, fn.rowArg.name));
-    if (owner && !fn.returnsSet && fn.returnKind !== 'void' && !owner.columnByName.has(fn.name))
-      owner.computed.set(fn.name, fn);
+    if (!owner || owner.columnByName.has(fn.name)) continue;
+    if (fn.returnKind === 'composite' && fn.returnRelation) owner.computedRels.set(fn.name, fn);
+    else if (!fn.returnsSet && fn.returnKind !== 'void') owner.computed.set(fn.name, fn);
   }
   return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
 }
@@ -340,6 +347,7 @@ function toFunction(f: FunctionRow): DbFunction {
     args,
     singleJsonArg,
     returnsSet: f.retset,
+    singleRow: f.single_row,
     returnKind,
     returnType: f.rettype,
     returnRelation: f.ret_rel_schema && f.ret_rel_name ? { schema: f.ret_rel_schema, name: f.ret_rel_name } : undefined,

@@ -153,6 +153,29 @@ describe('embedding through views', () => {
   });
 });
 
+describe('computed relationships', () => {
+  it('embeds through functions of the parent row, to-many and to-one (ROWS 1)', async () => {
+    const { data, error } = await db
+      .from('rt_users')
+      .select('username, rt_authored(id, rt_home_channel(slug))')
+      .in('username', ['supabot', 'awailas'])
+      .order('username');
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      { username: 'awailas', rt_authored: [] },
+      {
+        username: 'supabot',
+        rt_authored: [
+          { id: 1, rt_home_channel: { slug: 'public' } },
+          { id: 2, rt_home_channel: { slug: 'random' } },
+        ],
+      },
+    ]);
+    const inner = await db.from('rt_users').select('username, rt_authored!inner(id)').eq('rt_authored.id', 3);
+    expect(inner.data).toEqual([{ username: 'kiwicopple', rt_authored: [{ id: 3 }] }]);
+  });
+});
+
 describe('embedding errors', () => {
   it('ambiguous relationships answer 300 PGRST201 with candidates', async () => {
     const { error, status } = await db.from('rt_messages').select('id, rt_users(username)');
