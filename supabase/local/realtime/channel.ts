@@ -86,6 +86,21 @@ export class Channel {
     }
 
     const bindings = parseBindings(config.postgres_changes);
+    // postgres_changes_options.wait: hold the join reply until the subscription is live (or refuse the join).
+    const pgOptions = obj(config.postgres_changes_options);
+    const wait = (pgOptions.wait === true || pgOptions.wait === 'true') && bindings.length > 0;
+    if (wait) {
+      const asked = typeof pgOptions.timeout === 'number' && pgOptions.timeout > 0 ? pgOptions.timeout : 15_000;
+      const outcome = await withTimeout(
+        rt.changes.prepare(bindings, { requirePublication: true }),
+        Math.min(asked, 20_000),
+      );
+      if (outcome === 'timeout') {
+        return fail('PostgresChangesSubscribeTimeout: Timed out waiting for the postgres_changes subscription');
+      }
+      const error = outcome.find((e) => e !== null);
+      if (error) return fail(`RealtimeDisabledForConfiguration: ${error}`);
+    }
     // Phoenix closes an existing channel on the same topic before a new join takes its place.
     conn.channels.get(frame.topic)?.close(true);
     if (conn.closed) return null;
@@ -107,7 +122,8 @@ export class Channel {
       postgres_changes: bindings.map((b) => ({ ...b.params, id: b.id })),
     });
     if (channel.receivesPresence()) channel.pushPresenceState();
-    if (bindings.length > 0) void channel.subscribeChanges();
+    if (wait) channel.pushSubscribed();
+    else if (bindings.length > 0) void channel.subscribeChanges();
     return channel;
   }
 
@@ -123,13 +139,17 @@ export class Channel {
     if (failed) {
       this.push('system', { extension: 'postgres_changes', status: 'error', message: failed, channel: this.subTopic });
     } else {
-      this.push('system', {
-        extension: 'postgres_changes',
-        status: 'ok',
-        message: 'Subscribed to PostgreSQL',
-        channel: this.subTopic,
-      });
+      this.pushSubscribed();
     }
+  }
+
+  private pushSubscribed(): void {
+    this.push('system', {
+      extension: 'postgres_changes',
+      status: 'ok',
+      message: 'Subscribed to PostgreSQL',
+      channel: this.subTopic,
+    });
   }
 
   private pushPresenceState(): void {
@@ -260,6 +280,18 @@ export class Channel {
     this.rt.presence.untrack(this);
     if (notify)
       this.conn.send({ joinRef: this.joinRef, ref: this.joinRef, topic: this.topic, event: 'phx_close', payload: {} });
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Connection } from './socket';
 /** What postgres_changes offers the channels: subscribe bindings, get an error text per bad binding. */
 export interface ChangeFeed {
   /** Makes sure changes committed from now on reach the bindings; returns one error per binding or null. */
-  prepare(bindings: ChangeBinding[]): Promise<(string | null)[]>;
+  prepare(bindings: ChangeBinding[], options?: { requirePublication?: boolean }): Promise<(string | null)[]>;
 }
 
 /** Shared state of one realtime service. */

@@ -74,15 +74,20 @@ export class PostgresChanges implements ChangeFeed {
     this.reader = new SlotReader(url);
   }
 
-  async prepare(bindings: ChangeBinding[]): Promise<(string | null)[]> {
+  async prepare(bindings: ChangeBinding[], options: { requirePublication?: boolean } = {}): Promise<(string | null)[]> {
     await this.ensureStarted();
+    const published = options.requirePublication ? await this.publishedTables() : null;
     const errors: (string | null)[] = [];
     for (const binding of bindings) {
       if (!binding.active) {
         errors.push(binding.error ?? unableToSubscribe(binding));
         continue;
       }
-      if (binding.table && !(await this.tableMeta(binding.schema, binding.table))) {
+      const missing =
+        binding.table &&
+        (!(await this.tableMeta(binding.schema, binding.table)) ||
+          (published && !published.has(`${binding.schema}.${binding.table}`)));
+      if (missing) {
         binding.active = false;
         binding.error = unableToSubscribe(binding);
       }

@@ -2,7 +2,7 @@ import { postgresChangesFilter } from '@supabase/realtime-js';
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
 import { adminQuery } from '../helpers';
-import { Inbox, rtClient, rtUser, sleep, subscribed, uniqueTopic, VERSIONS } from './realtime-helpers';
+import { Inbox, rtClient, rtUser, sleep, subscribe, subscribed, uniqueTopic, VERSIONS } from './realtime-helpers';
 
 type Change = RealtimePostgresChangesPayload<Record<string, unknown>>;
 const rec = (e: Change) => e.new as Record<string, unknown>;
@@ -160,6 +160,32 @@ describe.each(VERSIONS)('realtime postgres_changes (vsn %s)', (vsn) => {
     }
     const events = await inbox.waitFor(20);
     expect(events.map((e) => rec(e).n)).toEqual([...Array(20).keys()]);
+  });
+
+  it('with postgres_changes_options.wait, subscribes only once live and refuses unpublished tables', async () => {
+    const client = rtClient(vsn);
+    const inbox = new Inbox<Change>();
+    const id = 3_000_000 + Math.floor(Math.random() * 1e6);
+    await subscribed(
+      client
+        .channel(uniqueTopic('wait'), { config: { postgres_changes_options: { wait: true } } })
+        .on(
+          'postgres_changes',
+          { event: 'INSERT', schema: 'realtime_test', table: 'counters', filter: `id=eq.${id}` },
+          inbox.push,
+        ),
+    );
+    // No grace period: SUBSCRIBED already means the subscription is live.
+    await adminQuery("insert into realtime_test.counters (id, label, n) values ($1, 'live', 1)", [id]);
+    expect(rec((await inbox.waitFor(1))[0]).id).toBe(id);
+
+    const refused = await subscribe(
+      client
+        .channel(uniqueTopic('wait-unpublished'), { config: { postgres_changes_options: { wait: true } } })
+        .on('postgres_changes', { event: '*', schema: 'realtime_test', table: 'unpublished' }, () => {}),
+    );
+    expect(refused.status).toBe('CHANNEL_ERROR');
+    expect(refused.error?.message).toMatch(/^RealtimeDisabledForConfiguration: Unable to subscribe to changes/);
   });
 
   it('reports a binding on a missing table through a system error', async () => {
