@@ -228,6 +228,23 @@ describe('realtime socket: connection and frames', () => {
     await a.heartbeat();
   });
 
+  it("authorises a join without access_token with the socket's apikey", async () => {
+    const topic = `realtime:${uniqueTopic('private-room')}`;
+    const service = await RawSocket.open('2.0.0', stackInfo().serviceRoleKey);
+    await service.join(topic, { private: true });
+    const anon = await RawSocket.open('1.0.0');
+    const ref = anon.push(topic, 'phx_join', { config: { private: true } });
+    expect((await anon.reply(ref)).payload).toEqual({
+      status: 'error',
+      response: {
+        reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${topic.slice(9)}`,
+      },
+    });
+    // An opaque key as access_token also falls back to the socket's key.
+    const opaque = anon.push(topic, 'phx_join', { config: { private: false }, access_token: PUBLISHABLE_KEY });
+    expect((await anon.reply(opaque)).payload.status).toBe('ok');
+  });
+
   it('replies to phx_leave and closes the channel with phx_close', async () => {
     const topic = `realtime:${uniqueTopic('leave')}`;
     const s = await RawSocket.open('2.0.0');
