@@ -27,6 +27,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Test files share one stack; two cores do not gain from more than two workers.
           maxWorkers: 2,
+          // Lets `vitest run` take both projects: unit first, then api with its own worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
