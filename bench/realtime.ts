@@ -29,6 +29,25 @@ function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
+// RSS swings with the garbage collector by more than a thousand connections weigh, so the stack process
+// gets a preloaded hook: on SIGUSR2 it collects garbage and writes process.memoryUsage() to a file.
+const MEMORY_HOOK =
+  "data:text/javascript,import{writeFileSync}from'node:fs';process.on('SIGUSR2',()=>{globalThis.gc();" +
+  'writeFileSync(process.env.BENCH_MEMORY_FILE,JSON.stringify(process.memoryUsage()))})';
+
+async function liveBytes(pid: number, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await sleep(50);
+    try {
+      const usage = JSON.parse(readFileSync(file, 'utf8')) as { heapUsed: number; external: number };
+      return usage.heapUsed + usage.external;
+    } catch {}
+  }
+  return Number.NaN;
+}
+
 /** A minimal vsn 2.0.0 Phoenix client: join one topic, heartbeat like realtime-js, time broadcasts. */
 class BenchClient {
   private ref = 0;
@@ -140,15 +159,21 @@ async function main(): Promise<void> {
   const dbPort = await freePort();
   const url = `http://127.0.0.1:${apiPort}`;
   const wsUrl = `ws://127.0.0.1:${apiPort}/realtime/v1/websocket`;
-  const stack = spawn(process.execPath, [...process.execArgv, 'supabase/local/cli.ts', 'serve', '--reset'], {
-    env: {
-      ...process.env,
-      SUPABASE_API_PORT: String(apiPort),
-      SUPABASE_DB_PORT: String(dbPort),
-      SUPABASE_LOCAL_DATA_DIR: dataDir,
+  const memoryFile = path.join(dataDir, 'memory.json');
+  const stack = spawn(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', `--import=${MEMORY_HOOK}`, 'supabase/local/cli.ts', 'serve', '--reset'],
+    {
+      env: {
+        ...process.env,
+        BENCH_MEMORY_FILE: memoryFile,
+        SUPABASE_API_PORT: String(apiPort),
+        SUPABASE_DB_PORT: String(dbPort),
+        SUPABASE_LOCAL_DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const pid = stack.pid ?? 0;
   try {
     await waitForHealth(url);
@@ -156,16 +181,15 @@ async function main(): Promise<void> {
     const sender = await BenchClient.connect(wsUrl);
     await sender.join(TOPIC);
     console.log(`realtime fan-out: ${BROADCASTS} broadcasts, one per second, vsn 2.0.0 binary frames`);
-    console.log(`server RSS before any subscriber: ${(rssBytes(pid) / 2 ** 20).toFixed(0)} MiB\n`);
-
-    // RSS moves with the garbage collector; measuring against one baseline taken before any subscriber
-    // connected keeps the per-connection figure from swinging with each phase's collections.
-    const baseline = rssBytes(pid);
+    const baseline = await liveBytes(pid, memoryFile);
+    console.log(
+      `server before any subscriber: RSS ${(rssBytes(pid) / 2 ** 20).toFixed(0)} MiB, live heap+external ${(baseline / 2 ** 20).toFixed(1)} MiB\n`,
+    );
     let clients: BenchClient[] = [];
     for (const size of SIZES) {
       clients.push(...(await openClients(wsUrl, size - clients.length, TOPIC)));
       await sleep(2000);
-      const perConnection = (rssBytes(pid) - baseline) / size;
+      const perConnection = ((await liveBytes(pid, memoryFile)) - baseline) / size;
       const latencies: number[] = [];
       let expected = 0;
       for (const client of clients) client.onBroadcast = (p) => latencies.push(performance.now() - p.t);
@@ -178,7 +202,7 @@ async function main(): Promise<void> {
       latencies.sort((a, b) => a - b);
       const lost = expected - latencies.length;
       console.log(
-        `${String(size).padStart(5)} clients   p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms   delivered ${latencies.length}/${expected}${lost ? ` (${lost} lost)` : ''}   server RSS ${(rssBytes(pid) / 2 ** 20).toFixed(0)} MiB (${(perConnection / 1024).toFixed(1)} KiB per connection over the baseline)`,
+        `${String(size).padStart(5)} clients   p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms   delivered ${latencies.length}/${expected}${lost ? ` (${lost} lost)` : ''}   server RSS ${(rssBytes(pid) / 2 ** 20).toFixed(0)} MiB (${(perConnection / 1024).toFixed(1)} KiB live memory per connection)`,
       );
     }
     for (const c of clients) c.close();
@@ -197,8 +221,9 @@ async function main(): Promise<void> {
     const pings = await Promise.allSettled(idle.map((c) => c.ping()));
     const answered = pings.filter((p) => p.status === 'fulfilled').length;
     const rssAfter = rssBytes(pid);
+    const liveAfter = await liveBytes(pid, memoryFile);
     console.log(
-      `still open ${alive}/${IDLE_CONNECTIONS}; heartbeats answered ${answered}/${IDLE_CONNECTIONS} in ${(performance.now() - t0).toFixed(0)} ms; server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB (${((rssAfter - baseline) / IDLE_CONNECTIONS / 1024).toFixed(1)} KiB per idle connection over the baseline)`,
+      `still open ${alive}/${IDLE_CONNECTIONS}; heartbeats answered ${answered}/${IDLE_CONNECTIONS} in ${(performance.now() - t0).toFixed(0)} ms; server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB (${((liveAfter - baseline) / IDLE_CONNECTIONS / 1024).toFixed(1)} KiB live memory per idle connection)`,
     );
     for (const c of idle) c.close();
     sender.close();
