@@ -107,11 +107,9 @@ function wsUrl(): string {
 function decodeUserBroadcast(data: Buffer): Msg {
   expect(data[0]).toBe(4);
   const [topicLen, eventLen, metaLen, encoding] = data.subarray(1, 5);
-  let offset = 5;
-  const topic = data.toString('utf8', offset, (offset += topicLen));
-  const event = data.toString('utf8', offset, (offset += eventLen));
-  offset += metaLen;
-  const body = data.subarray(offset);
+  const topic = data.toString('utf8', 5, 5 + topicLen);
+  const event = data.toString('utf8', 5 + topicLen, 5 + topicLen + eventLen);
+  const body = data.subarray(5 + topicLen + eventLen + metaLen);
   const payload = encoding === 1 ? JSON.parse(body.toString('utf8')) : body;
   return {
     joinRef: null,
