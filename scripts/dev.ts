@@ -54,7 +54,10 @@ if (configuredUrl && !isLocal(configuredUrl)) {
   console.log('\nDemo account: demo@taleforge.test / taleforge-demo\n');
 }
 
-const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], {
+// Loopback only unless the developer asks for more (e.g. `npm run dev -- -H 0.0.0.0` to test on a phone).
+const nextArgs = process.argv.slice(2);
+if (!nextArgs.some((a) => a === '-H' || a.startsWith('--hostname'))) nextArgs.push('--hostname', '127.0.0.1');
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...nextArgs], {
   stdio: 'inherit',
 });
 next.on('exit', (code) => process.exit(code ?? 0));
