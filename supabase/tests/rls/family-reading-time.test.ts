@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient } from '../helpers';
+import { adminQuery, anonClient, stackInfo } from '../helpers';
 import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime
@@ -119,6 +120,45 @@ describe('record_reading_time', () => {
     await setControls(childA.id, { bedtime_start: null, bedtime_end: null, daily_minutes: 10 });
     await setControls(childB.id, { bedtime_start: null, bedtime_end: null });
     await setTimeZone(parentA.familyId, 'UTC');
+  });
+});
+
+describe('record_reading_time under concurrency', () => {
+  // Straight to Postgres, one connection per "tab", each a request-like transaction as the child: this
+  // tests the row lock in record_reading_time, not the REST server's pool.
+  async function recordAsChild(childId: string, minutes: number): Promise<string> {
+    const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: childId, role: 'authenticated' }),
+      ]);
+      await client.query('set local role authenticated');
+      await client.query('select * from public.record_reading_time($1)', [minutes]);
+      await client.query('commit');
+      return 'recorded';
+    } catch (error) {
+      await client.query('rollback');
+      return (error as Error).message;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('parallel recordings (several tabs) never add up past the daily limit', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family);
+    await setControls(kid.id, { daily_minutes: 10 });
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => recordAsChild(kid.id, 3)));
+    // 3 + 3 + 3 + 1 (capped) = 10; the other two are refused.
+    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(4);
+    expect(outcomes.filter((o) => o !== 'recorded').every((o) => /used up/.test(o))).toBe(true);
+    const [{ total }] = await adminQuery<{ total: number }>(
+      'select sum(minutes)::int as total from public.reading_time_entries where child_id = $1',
+      [kid.id],
+    );
+    expect(total).toBe(10);
   });
 });
 
