@@ -65,19 +65,21 @@ export function rewriteAuthorization(headers: IncomingMessage['headers']): strin
   return undefined;
 }
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
+// The same for every non-preflight response, so built once.
+const CORS_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSED_HEADERS,
+  vary: 'Origin',
+});
+
+function corsHeaders(req: IncomingMessage): Readonly<Record<string, string>> {
+  if (req.method !== 'OPTIONS') return CORS_HEADERS;
   return {
-    'access-control-allow-origin': '*',
-    'access-control-expose-headers': EXPOSED_HEADERS,
-    vary: 'Origin',
-    ...(req.method === 'OPTIONS'
-      ? {
-          'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-          'access-control-allow-headers':
-            req.headers['access-control-request-headers'] ?? 'authorization, apikey, content-type, x-client-info',
-          'access-control-max-age': '3600',
-        }
-      : {}),
+    ...CORS_HEADERS,
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    'access-control-allow-headers':
+      req.headers['access-control-request-headers'] ?? 'authorization, apikey, content-type, x-client-info',
+    'access-control-max-age': '3600',
   };
 }
 
@@ -105,6 +107,12 @@ function errorBody(service: ServiceName | undefined, status: number, message: st
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3), which is
+  // every GET: skip the stream's async iterator. Node discards an unread request when the response ends.
+  if (req.headers['transfer-encoding'] === undefined) {
+    const length = req.headers['content-length'];
+    if (length === undefined || length === '0') return Buffer.alloc(0);
+  }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return null;
   const chunks: Buffer[] = [];

@@ -35,7 +35,7 @@ function setupStatement(env: TxEnv): Statement {
     values: [
       searchPath,
       env.auth.role,
-      JSON.stringify(env.auth.claims),
+      env.auth.claimsJson,
       req.method.toUpperCase(),
       req.path,
       JSON.stringify(req.headers),

@@ -4,7 +4,9 @@ import { type BuiltRpc, buildRpc, functionArgNames, resolveFunction } from './bu
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
 import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
 import { execute, executeAll, isPgError, type Row, type TxEnv } from './execute';
+import { Lru } from './lru';
 import { parseQuery } from './parse-query';
+import type { Statement } from './pipeline';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
 import {
@@ -27,6 +29,20 @@ import { ident, Params, qualifiedIdent } from './sql';
 const JSON_CT = 'application/json; charset=utf-8';
 const OBJECT_CT = 'application/vnd.pgrst.object+json; charset=utf-8';
 const CSV_CT = 'text/csv; charset=utf-8';
+
+/** A GET's statements, ready to run: what `readPlan` caches. */
+interface ReadPlan {
+  text: string;
+  values: (string | null)[];
+  /** EXPLAIN for planned/estimated counts, run before `text` in the same transaction. */
+  before: Statement[];
+  offset: number;
+}
+
+// Repeated GETs (same table, same query string) are common: polling, page loads, `.select()` after
+// navigation. Caching their built SQL skips parsing and building; 500 shapes per schema cache.
+const readPlans = new WeakMap<SchemaCache, Lru<string, ReadPlan>>();
+const READ_PLANS_MAX = 500;
 
 interface Request {
   req: ApiRequest;
@@ -105,8 +121,8 @@ export class RestService {
   private async table(r: Request, name: string): Promise<ApiResponse> {
     const { cache, found: rel } = await this.lookup((c) => c.relations.get(qualified(r.schema, name)));
     if (!rel) throw tableNotFound(cache, r.schema, name);
+    if (r.method === 'GET' || r.method === 'HEAD') return this.read(r, cache, rel);
     const q = parseQuery(r.req.rawQuery);
-    if (r.method === 'GET' || r.method === 'HEAD') return this.read(r, cache, rel, q);
     if (r.method === 'DELETE') {
       const built = buildDelete(cache, rel, q, this.writeOptions(r, q));
       return this.write(r, cache, 'delete', built);
@@ -141,35 +157,62 @@ export class RestService {
     };
   }
 
-  private async read(r: Request, cache: SchemaCache, rel: Relation, q: ParsedQuery): Promise<ApiResponse> {
+  private async read(r: Request, cache: SchemaCache, rel: Relation): Promise<ApiResponse> {
+    const mode = r.prefs.count;
+    const plan = this.readPlan(r, cache, rel);
+    const { row, before } = await executeAll(
+      this.ctx.apiPool,
+      this.env(r, cache, true),
+      { text: plan.text, values: plan.values },
+      undefined,
+      plan.before,
+    );
+    if (plan.before.length) {
+      // planned: the planner's row estimate; estimated: exact up to db-max-rows, the estimate beyond.
+      const planned = planRows(before[0]);
+      if (mode === 'planned' || Number(row.total) > this.ctx.config.maxRows) row.total = String(planned);
+    }
+    return this.pageResponse(r, row, plan.offset, `/${rel.name}`);
+  }
+
+  /**
+   * The statements for a read, built from the query string or taken from `readPlans`. Building
+   * depends only on the schema cache, the relation, the raw query string, the count mode, the
+   * null-stripping choice and db-max-rows (never on the role or claims: Postgres applies grants and
+   * RLS), so those form the key; the cache hangs off the SchemaCache object, so a schema reload
+   * starts empty. Parse and build errors are thrown before anything is cached.
+   */
+  private readPlan(r: Request, cache: SchemaCache, rel: Relation): ReadPlan {
+    let plans = readPlans.get(cache);
+    if (!plans) {
+      plans = new Lru(READ_PLANS_MAX);
+      readPlans.set(cache, plans);
+    }
+    const mode = r.prefs.count;
+    const maxRows = this.ctx.config.maxRows;
+    const key = `${rel.schema}\0${rel.name}\0${mode ?? ''}\0${r.accept.stripNulls}\0${maxRows}\0${r.req.rawQuery}`;
+    const hit = plans.get(key);
+    if (hit) return hit;
+    const q = parseQuery(r.req.rawQuery);
     const tree = buildReadTree(cache, rel, q);
     const { limit, offset } = this.rootRange(q);
     const scope = newScope(new Params());
     const alias = ident(rel.name);
     const from = `${qualifiedIdent(rel.schema, rel.name)} AS ${alias}`;
-    const mode = r.prefs.count;
-    const maxRows = this.ctx.config.maxRows;
     const read = buildRootRead(tree, from, alias, scope, {
       count: mode === 'planned' ? false : mode === 'estimated' ? 'estimated' : mode === 'exact',
       estimateCap: maxRows,
       limit,
       offset,
     });
-    const text = wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array');
-    const plan = mode === 'planned' || mode === 'estimated' ? [buildPlanStatement(tree, from, alias)] : [];
-    const { row, before } = await executeAll(
-      this.ctx.apiPool,
-      this.env(r, cache, true),
-      { text, values: scope.params.values },
-      undefined,
-      plan,
-    );
-    if (plan.length) {
-      // planned: the planner's row estimate; estimated: exact up to db-max-rows, the estimate beyond.
-      const planned = planRows(before[0]);
-      if (mode === 'planned' || Number(row.total) > maxRows) row.total = String(planned);
-    }
-    return this.pageResponse(r, row, offset, `/${rel.name}`);
+    const plan: ReadPlan = Object.freeze({
+      text: wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array'),
+      values: Object.freeze(scope.params.values) as (string | null)[],
+      before: mode === 'planned' || mode === 'estimated' ? [buildPlanStatement(tree, from, alias)] : [],
+      offset,
+    });
+    plans.set(key, plan);
+    return plan;
   }
 
   private rootRange(q: ParsedQuery): { limit: number; offset: number } {
