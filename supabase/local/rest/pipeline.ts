@@ -140,7 +140,10 @@ export async function runPipeline(client: PoolClient, statements: Statement[]): 
 async function forgetPrepared(client: PoolClient): Promise<void> {
   const connection = (client as unknown as { connection: object }).connection;
   prepared.delete(connection);
-  const inFailedTx = (client as unknown as { _txStatus?: string })._txStatus === 'E';
-  if (inFailedTx) await client.query('ROLLBACK');
+  // Always roll back: the error may be handled before Postgres's ReadyForQuery (it can arrive in a
+  // later packet), so the client's transaction status can still be stale here, and DEALLOCATE inside
+  // a failed explicit transaction would replace the real error with 25P02. Outside a transaction
+  // ROLLBACK is only a warning.
+  await client.query('ROLLBACK');
   await client.query('DEALLOCATE ALL');
 }
