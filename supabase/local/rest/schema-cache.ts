@@ -336,10 +336,9 @@ function toFunction(f: FunctionRow): DbFunction {
     args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
   let returnKind: DbFunction['returnKind'] = 'scalar';
   if (f.rettypname === 'void') returnKind = 'void';
-  else if (
-    f.rettyptype === 'c' ||
-    (f.rettypname === 'record' && f.args.some((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b'))
-  )
+  // OUT/INOUT/TABLE parameters make the result a row even when there is only one of them (Postgres
+  // then reports that column's type, not record); PostgREST answers with objects either way.
+  else if (f.rettyptype === 'c' || f.args.some((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b'))
     returnKind = 'composite';
   return {
     schema: f.schema,

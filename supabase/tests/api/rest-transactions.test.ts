@@ -31,4 +31,10 @@ describe('REST transactions', () => {
     expect(ok.map((r) => (r.data as { remaining: number }).remaining).sort()).toEqual([1, 4, 7]);
     expect(await adminQuery('select remaining from public.rt_budget where id = 1')).toEqual([{ remaining: 1 }]);
   });
+
+  it('a single-column RETURNS TABLE answers with objects named after the column', async () => {
+    const { data, error } = await anonClient().rpc('rt_budget_left');
+    expect(error).toBeNull();
+    expect(data).toEqual([{ remaining: expect.any(Number) }]);
+  });
 });
