@@ -130,7 +130,7 @@ async function introspect(client: pg.Client, schema: string) {
       args: inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= inputs.length - f.nDefaults })),
       returns: f.returns,
       returnsSet: f.returnsSet,
-      returnsTable: outputs.length && f.returns === 'record' ? outputs : null,
+      returnsTable: outputs.length ? outputs : null,
     };
   });
   return { columns, relationships, enums: enumRows, functions: fns };
