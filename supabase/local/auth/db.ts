@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '../db/transaction';
 
 /** Anything that runs a parameterised query: the pool for reads, a transaction's client for writes. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -10,20 +11,11 @@ export type Queryable = Pick<Pool | PoolClient, 'query'>;
  * or schema-qualified names fails here too instead of only after deploying.
  */
 export async function withAuthTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return withTransaction(pool, async (client) => {
     await client.query('set local role supabase_auth_admin');
     await client.query("set local search_path = 'auth'");
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return work(client);
+  });
 }
 
 /** The SQLSTATE of a pg error, if it is one. */

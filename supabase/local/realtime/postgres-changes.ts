@@ -1,4 +1,6 @@
 import type { Pool } from 'pg';
+import { impersonate } from '../db/impersonate';
+import { withTransaction } from '../db/transaction';
 import type { Identity } from './auth';
 import type { ChangeBinding } from './bindings';
 import { unableToSubscribe } from './bindings';
@@ -262,53 +264,44 @@ export class PostgresChanges implements ChangeFeed {
     meta: TableMeta,
     newRow: Map<string, string | null> | null,
   ): Promise<Access> {
-    const client = await this.apiPool.connect();
-    let healthy = true;
-    try {
-      await client.query('begin');
-      await client.query(
-        `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
-                set_config('request.jwt.claim.sub', $3, true), set_config('request.jwt.claim.role', $1, true)`,
-        [
-          identity.role,
-          JSON.stringify(identity.claims),
-          typeof identity.claims.sub === 'string' ? identity.claims.sub : '',
-        ],
-      );
-      const cols = await client.query<{ attname: string }>(
-        `select attname from pg_attribute
-          where attrelid = $1 and attnum > 0 and not attisdropped and has_column_privilege(attrelid, attnum, 'SELECT')`,
-        [meta.oid],
-      );
-      const columns = new Set(cols.rows.map((r) => r.attname));
-      // DELETEs are not RLS-checked upstream; INSERT/UPDATE need the row to be visible by its key right now.
-      let visible = change.type === 'DELETE';
-      const pk = meta.primaryKey;
-      if (!visible && newRow && pk.length > 0 && pk.every((c) => columns.has(c) && newRow.get(c) != null)) {
-        const where = pk
-          .map(
-            (c, i) => `${quoteIdent(c)} = $${i + 1}::${meta.columns.find((col) => col.name === c)?.sqlType ?? 'text'}`,
-          )
-          .join(' and ');
-        const res = await client.query(
-          `select 1 from ${quoteIdent(change.schema)}.${quoteIdent(change.table)} where ${where}`,
-          pk.map((c) => newRow.get(c)),
-        );
-        visible = (res.rowCount ?? 0) > 0;
-      }
-      return { columns, visible };
-    } catch (error) {
-      // A policy that raises, or a role the authenticator may not assume: the subscriber sees nothing.
-      const code = (error as { code?: string }).code;
-      if (!code || code.startsWith('08')) {
-        healthy = false;
-        throw error;
-      }
-      return { columns: new Set(), visible: false };
-    } finally {
-      if (healthy) await client.query('rollback').catch(() => {});
-      client.release(!healthy);
-    }
+    // Read-only probe: always rolled back.
+    return withTransaction(
+      this.apiPool,
+      async (client) => {
+        try {
+          await impersonate(client, identity);
+          const cols = await client.query<{ attname: string }>(
+            `select attname from pg_attribute
+              where attrelid = $1 and attnum > 0 and not attisdropped and has_column_privilege(attrelid, attnum, 'SELECT')`,
+            [meta.oid],
+          );
+          const columns = new Set(cols.rows.map((r) => r.attname));
+          // DELETEs are not RLS-checked upstream; INSERT/UPDATE need the row to be visible by its key right now.
+          let visible = change.type === 'DELETE';
+          const pk = meta.primaryKey;
+          if (!visible && newRow && pk.length > 0 && pk.every((c) => columns.has(c) && newRow.get(c) != null)) {
+            const where = pk
+              .map(
+                (c, i) =>
+                  `${quoteIdent(c)} = $${i + 1}::${meta.columns.find((col) => col.name === c)?.sqlType ?? 'text'}`,
+              )
+              .join(' and ');
+            const res = await client.query(
+              `select 1 from ${quoteIdent(change.schema)}.${quoteIdent(change.table)} where ${where}`,
+              pk.map((c) => newRow.get(c)),
+            );
+            visible = (res.rowCount ?? 0) > 0;
+          }
+          return { columns, visible };
+        } catch (error) {
+          // A policy that raises, or a role the authenticator may not assume: the subscriber sees nothing.
+          const code = (error as { code?: string }).code;
+          if (!code || code.startsWith('08')) throw error;
+          return { columns: new Set<string>(), visible: false };
+        }
+      },
+      { rollback: true },
+    );
   }
 
   /**
