@@ -11,6 +11,8 @@
 //    prepared statements pipelined in ONE round trip (one Sync = one implicit transaction, so the
 //    `set_config(…, true)` values stay local to it), through the same pipeline helper the REST
 //    service uses. It skips what only an HTTP API needs (request.headers/path/method/cookies).
+//  - A second direct side shows what an application typically sends instead: BEGIN, set_config,
+//    the query and COMMIT, one round trip each. Both ratios are printed.
 //
 // Also printed: CPU time per REST request of the stack process (from /proc) and of the load generator,
 // which are steadier than req/s on a shared machine.
@@ -95,7 +97,7 @@ function load(): string {
 
 function formatResult(label: string, r: Result): string {
   const rps = r.requests / r.seconds;
-  return `${label.padEnd(22)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${percentile(r.latencies, 50).toFixed(2)} ms   p99 ${percentile(r.latencies, 99).toFixed(2)} ms   (${r.requests} requests)`;
+  return `${label.padEnd(26)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${percentile(r.latencies, 50).toFixed(2)} ms   p99 ${percentile(r.latencies, 99).toFixed(2)} ms   (${r.requests} requests)`;
 }
 
 async function waitForHealth(url: string): Promise<void> {
@@ -194,15 +196,34 @@ async function main(): Promise<void> {
       }
     };
 
+    // What an application typically sends: an explicit transaction, one statement per round trip.
+    const viaPgTransaction = async () => {
+      const client = await direct.connect();
+      try {
+        await client.query('begin');
+        await client.query(
+          `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`,
+          [claims],
+        );
+        const result = await client.query('select id, body from public.bench_notes where id = $1', [ownId]);
+        await client.query('commit');
+        if (result.rowCount !== 1) throw new Error('RLS hid the row');
+      } finally {
+        client.release();
+      }
+    };
+
     const loadBefore = load();
     await run(viaRest, WARMUP_MS);
     await run(viaPg, WARMUP_MS);
+    await run(viaPgTransaction, WARMUP_MS);
     const cpuBefore = cpuSeconds(stack.pid);
     const clientCpu = process.cpuUsage();
     const rest = await run(viaRest, DURATION_MS);
     const { user, system } = process.cpuUsage(clientCpu);
     const cpuAfter = cpuSeconds(stack.pid);
     const direct10 = await run(viaPg, DURATION_MS);
+    const directTx = await run(viaPgTransaction, DURATION_MS);
     await direct.end();
     agent.destroy();
 
@@ -211,14 +232,17 @@ async function main(): Promise<void> {
     console.log(`Single-row RLS-protected read, ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each`);
     console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
     console.log(formatResult('GET /rest/v1', rest));
-    console.log(formatResult('direct pg (same SQL)', direct10));
+    console.log(formatResult('direct pg, pipelined', direct10));
+    console.log(formatResult('direct pg, BEGIN..COMMIT', directTx));
     // CPU per request is steadier than req/s when other work shares the cores.
     const clientUs = (user + system) / rest.requests;
     const stackUs = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) / rest.requests) * 1e6 : NaN;
     console.log(
       `CPU per REST request: stack process ${stackUs.toFixed(0)} µs (Postgres excluded), load generator ${clientUs.toFixed(0)} µs`,
     );
-    console.log(`cost ratio (rest / pg, per request): ${(pgRps / restRps).toFixed(2)}x`);
+    const txRps = directTx.requests / directTx.seconds;
+    console.log(`cost ratio (rest / pipelined pg, per request): ${(pgRps / restRps).toFixed(2)}x`);
+    console.log(`cost ratio (rest / BEGIN..COMMIT pg, per request): ${(txRps / restRps).toFixed(2)}x`);
   } finally {
     await admin.end();
     stack.kill('SIGTERM');
