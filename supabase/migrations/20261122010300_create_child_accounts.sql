@@ -253,10 +253,13 @@ begin
   update public.parental_consents
      set revoked_at = now(), revoked_by = (select auth.uid())
    where child_id = p_child_id and revoked_at is null;
+  -- Withdrawn consent must also end the sessions the child already has: otherwise a signed-in device
+  -- keeps refreshing its tokens for as long as it likes. Refresh tokens go with their sessions.
+  delete from auth.sessions s where s.user_id = p_child_id;
 end;
 $$;
 
-comment on function public.revoke_parental_consent(uuid) is 'Parent of the child only: withdraws consent; the child can no longer sign in.';
+comment on function public.revoke_parental_consent(uuid) is 'Parent of the child only: withdraws consent and ends the child''s sessions; the child can no longer sign in.';
 revoke execute on function public.revoke_parental_consent(uuid) from public, anon;
 grant execute on function public.revoke_parental_consent(uuid) to authenticated;
 

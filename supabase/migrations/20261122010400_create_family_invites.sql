@@ -101,6 +101,9 @@ begin
   if v_member.family_id = v_invite.family_id then
     raise exception 'You are already a member of this family.' using errcode = '22023';
   end if;
+  -- Lock the family so that two invites of one family accepted at the same moment are counted one after
+  -- the other: without it both see one parent and the family ends up with three.
+  perform 1 from public.families f where f.id = v_invite.family_id for update;
   if (select count(*) from public.family_members fm where fm.family_id = v_invite.family_id and fm.role = 'parent') >= 2 then
     raise exception 'That family already has two parents.' using errcode = '22023';
   end if;

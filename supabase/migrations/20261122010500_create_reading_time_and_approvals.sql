@@ -297,6 +297,7 @@ declare
   v_child_id uuid := (select auth.uid());
   v_day record;
   v_id uuid;
+  v_for_date date;
 begin
   if not exists (select 1 from public.family_members fm where fm.user_id = v_child_id and fm.role = 'child') then
     raise exception 'Only a child can ask for more reading time.' using errcode = '42501';
@@ -312,9 +313,17 @@ begin
     raise exception 'A parent has not given consent for this account yet.' using errcode = '42501';
   end if;
   -- Asking again while a request is open shows that request rather than adding another one.
-  select r.id into v_id from public.approval_requests r
-   where r.child_id = v_child_id and r.kind = 'more_time' and r.status = 'pending';
+  select r.id, r.for_date into v_id, v_for_date from public.approval_requests r
+   where r.child_id = v_child_id and r.kind = 'more_time' and r.status = 'pending'
+     for update;
   if v_id is not null then
+    -- One left open from an earlier day would only ever add minutes to that day, yet it blocks asking
+    -- again: it becomes today's question instead.
+    if v_for_date < v_day.local_date then
+      update public.approval_requests r
+         set for_date = v_day.local_date, minutes = p_minutes, message = nullif(btrim(p_message), '')
+       where r.id = v_id;
+    end if;
     return v_id;
   end if;
   insert into public.approval_requests (family_id, child_id, kind, minutes, for_date, message)
@@ -324,7 +333,7 @@ begin
 end;
 $$;
 
-comment on function public.request_more_time(int, text) is 'Child only: asks the parents for 5-60 more reading minutes today. Returns the open request if there already is one.';
+comment on function public.request_more_time(int, text) is 'Child only: asks the parents for 5-60 more reading minutes today. Returns the open request if there already is one (moved to today if it was left from an earlier day).';
 revoke execute on function public.request_more_time(int, text) from public, anon;
 grant execute on function public.request_more_time(int, text) to authenticated;
 

@@ -123,6 +123,27 @@ describe('consent', () => {
     expect(await verifyPin(parentA.familyCode, late.name, '1357')).toMatchObject({ status: 'needs_consent' });
   });
 
+  it('withdrawing consent also signs the child out: their sessions end and cannot be refreshed', async () => {
+    const kid = await addChild(parentA, { pin: '8642' });
+    const [sessions] = await adminQuery<{ n: number }>(
+      'select count(*)::int as n from auth.sessions where user_id = $1',
+      [kid.id],
+    );
+    expect(sessions.n).toBeGreaterThan(0);
+
+    // Another family's parent cannot end the child's sessions.
+    expectError(await parentB.client.rpc('revoke_parental_consent', { p_child_id: kid.id }), /Only a parent/);
+    expect((await adminQuery('select 1 from auth.sessions where user_id = $1', [kid.id])).length).toBeGreaterThan(0);
+
+    expect((await parentA.client.rpc('revoke_parental_consent', { p_child_id: kid.id })).error).toBeNull();
+    expect(await adminQuery('select 1 from auth.sessions where user_id = $1', [kid.id])).toEqual([]);
+    const refreshed = await kid.client.auth.refreshSession();
+    expect(refreshed.error, 'the child session must not outlive the consent').not.toBeNull();
+    // Only the child was signed out: the parent and the other children keep their sessions.
+    expect((await parentA.client.auth.refreshSession()).error).toBeNull();
+    expect((await adminQuery('select 1 from auth.sessions where user_id = $1', [childA.id])).length).toBeGreaterThan(0);
+  });
+
   it('consent records: parents of the family read them, nobody writes them directly', async () => {
     expect(
       (await parentA.client.from('parental_consents').select('child_id').eq('child_id', childA.id)).data,

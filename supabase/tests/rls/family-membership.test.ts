@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, anonClient, serviceClient, signUpUser, stackInfo } from '../helpers';
 import { addChild, type Child, expectError, type Parent, signUpParent } from './family-helpers';
@@ -249,6 +250,45 @@ describe('parent invites', () => {
 
     // The co-parent leaves again so the other tests see family A as they set it up.
     await adminQuery('delete from public.family_members where user_id = $1', [coParent.id]);
+  });
+
+  it('two invites accepted at the same moment cannot give a family a third parent', async () => {
+    const parent = await signUpParent();
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { data, error } = await parent.client.rpc('create_parent_invite').single<{ code: string }>();
+      expect(error).toBeNull();
+      codes.push(data?.code as string);
+    }
+    const [first, second] = await Promise.all([signUpParent(), signUpParent()]);
+
+    // The first acceptance runs in a transaction that stays open while the second one arrives.
+    const db = new pg.Client({ connectionString: stackInfo().adminDbUrl });
+    await db.connect();
+    let secondResult: { error: { message: string } | null };
+    try {
+      await db.query('begin');
+      await db.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: first.id, role: 'authenticated' }),
+      ]);
+      await db.query('set local role authenticated');
+      await db.query('select public.accept_parent_invite($1)', [codes[0]]);
+      // supabase-js builders are lazy: .then() sends the request now, while the first one is open.
+      const secondTry = second.client.rpc('accept_parent_invite', { p_code: codes[1] }).then((result) => result);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await db.query('commit');
+      secondResult = await secondTry;
+    } finally {
+      await db.end();
+    }
+    expectError(secondResult, /already has two parents/);
+    const parents = await adminQuery(
+      `select user_id from public.family_members where family_id = $1 and role = 'parent'`,
+      [parent.familyId],
+    );
+    expect(parents.map((p) => p.user_id).sort()).toEqual([parent.id, first.id].sort());
+    // The refused parent keeps their own family.
+    expect(await adminQuery('select 1 from public.families where id = $1', [second.familyId])).toHaveLength(1);
   });
 
   it('an expired invite is refused', async () => {

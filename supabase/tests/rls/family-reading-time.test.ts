@@ -304,6 +304,30 @@ describe('asking for more time', () => {
     expect(audit.actor_id).toBe(parentA.id);
   });
 
+  it('a request left unanswered on an earlier day does not block asking for today', async () => {
+    // A family of its own, so the entries recorded here do not show up in family A's tests.
+    const parent = await signUpParent();
+    const kid = await addChild(parent);
+    await setControls(kid.id, { daily_minutes: 0 });
+    const old = await kid.client.rpc('request_more_time', { p_minutes: 10 });
+    expect(old.error).toBeNull();
+    await adminQuery('update public.approval_requests set for_date = for_date - 1 where id = $1', [old.data]);
+
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 20, p_message: 'Please!' });
+    expect(asked.error).toBeNull();
+    const { data: day } = await kid.client.rpc('get_my_reading_day').single<{ local_date: string }>();
+    const [request] = await adminQuery<{ for_date: string; minutes: number; message: string }>(
+      `select for_date::text, minutes, message from public.approval_requests where id = $1 and status = 'pending'`,
+      [asked.data],
+    );
+    expect(request).toEqual({ for_date: day?.local_date, minutes: 20, message: 'Please!' });
+
+    const decided = await parent.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true });
+    expect(decided.error).toBeNull();
+    const more = await kid.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
+    expect(more.data).toEqual({ minutes_used: 5, minutes_allowed: 20, minutes_left: 15 });
+  });
+
   it('a denied request adds no time, and the child sees the answer', async () => {
     await setControls(childB.id, { daily_minutes: 0 });
     const asked = await childB.client.rpc('request_more_time', { p_minutes: 10 });
