@@ -34,6 +34,7 @@ on conflict (provider_id, provider) do nothing;
 --   parents:  demo@taleforge.test / taleforge-demo  and  demo-coparent@taleforge.test / taleforge-demo
 --   family code DEMO42, parent PIN 2580; children Mia (4-6, PIN 1234) and Leo (10-12, PIN 5678).
 -- The children's auth passwords are random here: the kid sign-in server action sets its own on first use.
+-- add_child bans each child's auth user and give_parental_consent lifts the ban, so both can sign in.
 insert into auth.users (
   instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
   raw_app_meta_data, raw_user_meta_data, created_at, updated_at, last_sign_in_at,

@@ -9,12 +9,15 @@ import { dbErrorMessage } from '@/lib/family/db-error-message';
 import { getMembership } from '@/lib/family/queries';
 import { createAdminClient } from '@/lib/supabase/admin';
 
+/** 100 years, as a Go duration (GoTrue's `ban_duration`); the database's own ban takes over in add_child. */
+const CHILD_BAN_UNTIL_CONSENT = '876000h';
+
 /**
  * Two steps, because only the admin API can create an auth user and only the database can decide
  * membership: (1) the service role creates the child's auth user with account_type 'child' in
  * app_metadata, which users cannot write; (2) add_child, called as the parent, checks the caller is a
  * parent and records membership, profile, default controls and the hashed PIN in one transaction.
- * If (2) refuses, (1) is undone so no orphan account remains. The child stays inactive until consent.
+ * If (2) refuses, (1) is undone so no orphan account remains. The child stays banned at Auth until consent.
  */
 export const addChildAction = userAction(addChildSchema, async (input, { supabase, user }) => {
   const membership = await getMembership(supabase, { userId: user.id });
@@ -28,6 +31,9 @@ export const addChildAction = userAction(addChildSchema, async (input, { supabas
     // Nobody ever learns this one; kid sign-in replaces it with the server-derived password after consent.
     password: randomBytes(32).toString('base64url'),
     email_confirm: true,
+    // Auth refuses the child (user_banned) until a parent consents: banned from the first moment, so
+    // there is no window before add_child (which bans it too) or consent. give_parental_consent lifts it.
+    ban_duration: CHILD_BAN_UNTIL_CONSENT,
     app_metadata: { account_type: 'child' },
     user_metadata: { display_name: input.displayName },
   });

@@ -1,6 +1,10 @@
 -- Why: a child account is a real auth user that a parent creates; the child has no e-mail and signs in
 -- with the family code, their name and a PIN the parent chose. COPPA requires verifiable parental
 -- consent before the account is used, so consent is recorded (who, how, when) and sign-in checks it.
+-- The kid sign-in path is not the only way into Auth: a signed-in child could set their own password and
+-- use the password grant directly. So Auth itself refuses the child until consent: the child's auth user
+-- is banned (auth.users.banned_until, which GoTrue checks on every password grant and refresh, answering
+-- 400 user_banned) from add_child until give_parental_consent, and again from revoke_parental_consent.
 -- PINs are stored only as bcrypt hashes in the non-exposed private schema, and five wrong PINs lock the
 -- child's sign-in for 15 minutes. A parent PIN guards leaving kid mode on a shared device.
 
@@ -140,10 +144,30 @@ comment on function private.has_consent(uuid) is 'True when the child has an unr
 revoke execute on function private.has_consent(uuid) from public;
 grant execute on function private.has_consent(uuid) to authenticated, service_role;
 
+-- Bans the child's auth user until a parent consents, and ends any sessions it has (GoTrue does the same
+-- when an admin bans a user), so neither a password grant nor a refresh works. The ban is far in the
+-- future rather than 'infinity': GoTrue scans banned_until into a Go time.Time and the local Auth into a
+-- JS Date, and neither can represent infinity (the user's every Auth request would fail instead).
+-- Not security definer and not granted to anyone: only the security-definer RPCs below call it, and they
+-- run as their owner (postgres), which may write auth.users and auth.sessions.
+create function private.ban_child_sign_in(p_child_id uuid)
+returns void
+language sql
+set search_path = ''
+as $$
+  update auth.users set banned_until = '9999-01-01 00:00:00+00'::timestamptz, updated_at = now()
+   where id = p_child_id;
+  delete from auth.sessions s where s.user_id = p_child_id;
+$$;
+comment on function private.ban_child_sign_in(uuid) is 'Refuses the child''s auth user at Auth itself (banned_until far in the future) and ends their sessions: a child without parental consent cannot sign in or refresh by any route.';
+revoke execute on function private.ban_child_sign_in(uuid) from public;
+
 -- The second half of adding a child. The server action first creates the child's auth user with the
 -- admin API (app_metadata.account_type = 'child', which no user can set), then calls this as the
 -- parent, so the database itself checks who is adding whom. One transaction: membership, profile,
--- default controls and the hashed PIN all exist, or none do. The child stays inactive until consent.
+-- default controls and the hashed PIN all exist, or none do. The child stays inactive until consent:
+-- the server action already creates the auth user banned (ban_duration), and this bans it regardless, so
+-- no child is ever a member without a ban until a parent records consent.
 create function public.add_child(
   p_child_id uuid,
   p_display_name text,
@@ -196,6 +220,7 @@ begin
   values (p_child_id, v_family_id, coalesce(p_age_band, private.age_band_for(p_birth_year)), v_parent_id);
   insert into private.child_logins (child_id, family_id, login_name, pin_hash)
   values (p_child_id, v_family_id, v_name, extensions.crypt(p_pin, extensions.gen_salt('bf', 8)));
+  perform private.ban_child_sign_in(p_child_id);
   return p_child_id;
 end;
 $$;
@@ -225,18 +250,20 @@ begin
   end if;
   -- Giving consent twice keeps the first record: it is the evidence of when consent began.
   select c.id into v_id from public.parental_consents c where c.child_id = p_child_id and c.revoked_at is null;
-  if v_id is not null then
-    return v_id;
+  if v_id is null then
+    insert into public.parental_consents (family_id, child_id, parent_id, method, statement)
+    select fm.family_id, p_child_id, (select auth.uid()), p_method, btrim(p_statement)
+      from public.family_members fm where fm.user_id = p_child_id
+    returning id into v_id;
   end if;
-  insert into public.parental_consents (family_id, child_id, parent_id, method, statement)
-  select fm.family_id, p_child_id, (select auth.uid()), p_method, btrim(p_statement)
-    from public.family_members fm where fm.user_id = p_child_id
-  returning id into v_id;
+  -- Consent is what lets Auth accept the child again: lift the ban add_child or a withdrawal set.
+  update auth.users set banned_until = null, updated_at = now()
+   where id = p_child_id and banned_until is not null;
   return v_id;
 end;
 $$;
 
-comment on function public.give_parental_consent(uuid, public.consent_method, text) is 'Parent of the child only: records verifiable consent (method, statement, time, parent); the child can sign in from then on.';
+comment on function public.give_parental_consent(uuid, public.consent_method, text) is 'Parent of the child only: records verifiable consent (method, statement, time, parent) and lifts the child''s Auth ban; the child can sign in from then on.';
 revoke execute on function public.give_parental_consent(uuid, public.consent_method, text) from public, anon;
 grant execute on function public.give_parental_consent(uuid, public.consent_method, text) to authenticated;
 
@@ -253,13 +280,14 @@ begin
   update public.parental_consents
      set revoked_at = now(), revoked_by = (select auth.uid())
    where child_id = p_child_id and revoked_at is null;
-  -- Withdrawn consent must also end the sessions the child already has: otherwise a signed-in device
-  -- keeps refreshing its tokens for as long as it likes. Refresh tokens go with their sessions.
-  delete from auth.sessions s where s.user_id = p_child_id;
+  -- Withdrawn consent bans the child at Auth again (no password grant, whatever password the child may
+  -- have set themselves) and ends the sessions they already have: otherwise a signed-in device keeps
+  -- refreshing its tokens for as long as it likes. Refresh tokens go with their sessions.
+  perform private.ban_child_sign_in(p_child_id);
 end;
 $$;
 
-comment on function public.revoke_parental_consent(uuid) is 'Parent of the child only: withdraws consent and ends the child''s sessions; the child can no longer sign in.';
+comment on function public.revoke_parental_consent(uuid) is 'Parent of the child only: withdraws consent, bans the child''s auth user and ends their sessions; the child can no longer sign in by any route.';
 revoke execute on function public.revoke_parental_consent(uuid) from public, anon;
 grant execute on function public.revoke_parental_consent(uuid) to authenticated;
 

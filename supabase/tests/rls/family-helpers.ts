@@ -1,8 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { randomInt, randomUUID } from 'node:crypto';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { expect } from 'vitest';
-import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
+import ws from 'ws';
+import { adminQuery, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
+
+/**
+ * Password sign-ins are rate limited per client address (30 per 5 minutes, config.toml), and the gateway
+ * takes X-Forwarded-For as that address for loopback peers. Each test file that imports this signs its
+ * children in from its own address (198.18.0.0/15, the benchmarking range), so the files do not share
+ * the 127.0.0.1 budget.
+ */
+const signInAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+/** Like makeClient, but password sign-ins count against this test file's own address. */
+export function signInClient(): SupabaseClient {
+  return createClient(stackInfo().url, stackInfo().anonKey, {
+    realtime: { transport: ws as never },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { headers: { 'x-forwarded-for': signInAddress } },
+  });
+}
 
 export interface Parent extends TestUser {
   familyId: string;
@@ -15,7 +33,10 @@ export interface Child {
   pin: string;
   password: string;
   familyId: string;
-  /** Signed in as the child (only for children with consent). */
+  /**
+   * Signed in as the child. Auth refuses a child without consent (banned), so for those this is a
+   * session that slipped past Auth (see addChild), to check that the RPCs refuse the child as well.
+   */
   client: SupabaseClient;
 }
 
@@ -31,8 +52,17 @@ export async function signUpParent(metadata: Record<string, unknown> = {}): Prom
   return { ...user, familyId: row.family_id, familyCode: row.code };
 }
 
-/** The child's auth user as the add-child server action makes it: admin API, no e-mail, account_type child. */
-export async function createChildUser(): Promise<{ id: string; email: string; password: string }> {
+/** The ban the add-child server action sets at creation (GoTrue `ban_duration`, 100 years). */
+export const CHILD_BAN_DURATION = '876000h';
+
+/**
+ * The child's auth user as the add-child server action makes it: admin API, no e-mail, account_type
+ * child, banned until consent. `banned: false` makes it without the ban (as the seed does), to show that
+ * add_child bans it by itself.
+ */
+export async function createChildUser({
+  banned = true,
+} = {}): Promise<{ id: string; email: string; password: string }> {
   const id = randomUUID();
   const email = `${id}@children.taleforge.invalid`;
   const password = `child-${randomUUID()}`;
@@ -40,6 +70,7 @@ export async function createChildUser(): Promise<{ id: string; email: string; pa
     email,
     password,
     email_confirm: true,
+    ...(banned ? { ban_duration: CHILD_BAN_DURATION } : {}),
     app_metadata: { account_type: 'child' },
     user_metadata: { display_name: 'Child' },
   });
@@ -73,9 +104,22 @@ export async function addChild(
     });
     if (consentError) throw consentError;
   }
-  const client = makeClient();
-  const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
-  if (signInError) throw signInError;
+  const client = signInClient();
+  if (!consent) {
+    // Auth refuses this child (user_banned). For tests of what the database refuses such a child, the
+    // superuser lifts the ban for one sign-in and puts it back, leaving a session as if one slipped through.
+    const [{ banned_until }] = await adminQuery<{ banned_until: Date }>(
+      'select banned_until from auth.users where id = $1',
+      [user.id],
+    );
+    await adminQuery('update auth.users set banned_until = null where id = $1', [user.id]);
+    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    await adminQuery('update auth.users set banned_until = $2 where id = $1', [user.id, banned_until]);
+    if (signInError) throw signInError;
+  } else {
+    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    if (signInError) throw signInError;
+  }
   return { id: user.id, name, pin, password: user.password, familyId: parent.familyId, client };
 }
 

@@ -97,9 +97,12 @@ describe('child accounts outside a family', () => {
   it('a child account cannot use an invite code to become a parent, even before it joins a family', async () => {
     const parent = await signUpParent();
     const { data } = await parent.client.rpc('create_parent_invite').single<{ code: string }>();
-    const child = await createChildUser();
+    // Auth refuses a child account banned until consent; this one is made without the ban, to check
+    // that the database refuses a child session on its own.
+    const child = await createChildUser({ banned: false });
     const client = makeClient();
-    await client.auth.signInWithPassword({ email: child.email, password: child.password });
+    const { error } = await client.auth.signInWithPassword({ email: child.email, password: child.password });
+    expect(error).toBeNull();
     expectError(await client.rpc('accept_parent_invite', { p_code: data?.code }), /Child accounts cannot join/);
     expect(await adminQuery('select 1 from public.family_members where user_id = $1', [child.id])).toEqual([]);
   });

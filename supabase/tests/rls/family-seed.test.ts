@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminQuery, makeClient, serviceClient } from '../helpers';
+import { signInClient } from './family-helpers';
 
 // The README lists these logins; this keeps the list true.
 describe('seeded demo family', () => {
@@ -29,6 +30,19 @@ describe('seeded demo family', () => {
         .rpc('verify_child_pin', { p_family_code: 'DEMO42', p_child_name: name, p_pin: pin })
         .single<{ status: string }>();
       expect(data?.status).toBe('ok');
+    }
+    // The seed consents for both children, which lifts the Auth ban add_child sets: kid sign-in works.
+    const children = await adminQuery<{ id: string; email: string; banned_until: Date | null }>(
+      `select u.id, u.email, u.banned_until from auth.users u join public.family_members fm on fm.user_id = u.id
+         join public.families f on f.id = fm.family_id where f.code = 'DEMO42' and fm.role = 'child'`,
+    );
+    expect(children).toHaveLength(2);
+    for (const child of children) {
+      expect(child.banned_until).toBeNull();
+      const password = `seed-check-${child.id}`;
+      expect((await serviceClient().auth.admin.updateUserById(child.id, { password })).error).toBeNull();
+      const { error } = await signInClient().auth.signInWithPassword({ email: child.email, password });
+      expect(error).toBeNull();
     }
   });
 });
