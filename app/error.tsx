@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 
 // Shown when a page throws (e.g. the database is unreachable); the details stay in the server log.
@@ -8,9 +9,12 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <section className="mx-auto max-w-md py-12 text-center">
       <h1 className="text-2xl font-semibold text-stone-900">Something went wrong</h1>
       <p className="mt-2 text-stone-600">We couldn't load this page. Please try again in a moment.</p>
-      <Button className="mt-6" onClick={reset}>
-        Try again
-      </Button>
+      <div className="mt-6 flex flex-wrap items-center justify-center gap-3">
+        <Button onClick={reset}>Try again</Button>
+        <Link href="/" className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:text-brand-600">
+          Back to the start
+        </Link>
+      </div>
     </section>
   );
 }

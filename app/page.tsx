@@ -2,15 +2,15 @@ import Link from 'next/link';
 
 export default function HomePage() {
   return (
-    <section className="mx-auto max-w-2xl py-12 text-center">
-      <h1 className="text-4xl font-semibold tracking-tight text-stone-900 sm:text-5xl">
+    <section className="mx-auto max-w-2xl py-6 text-center sm:py-12">
+      <h1 className="text-3xl font-semibold tracking-tight text-balance text-stone-900 sm:text-5xl">
         Stories where your children choose the path
       </h1>
       <p className="mt-5 text-lg leading-relaxed text-stone-600">
         Tale Forge is a home for branching stories. Kids read and write adventures, decide what happens next, and read
         together with family and friends. Parents keep a calm eye on it all from one dashboard.
       </p>
-      <div className="mt-8 flex justify-center gap-3">
+      <div className="mt-8 flex flex-wrap justify-center gap-3">
         <Link
           href="/sign-up"
           className="rounded-md bg-brand-600 px-5 py-2.5 text-sm font-medium text-white hover:bg-brand-700"
@@ -24,6 +24,12 @@ export default function HomePage() {
           Sign in
         </Link>
       </div>
+      <p className="mt-6 text-sm text-stone-600">
+        Are you a young reader?{' '}
+        <Link href="/kids" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+          Sign in with your family code
+        </Link>
+      </p>
     </section>
   );
 }

@@ -42,7 +42,7 @@ test('a parent adds a child with consent and controls; the child reads, hits the
   await expect(parent.childStatus(child.name)).toContainText('Can read');
   await parent.setDailyMinutes(child.name, 1);
   await expect(parent.controlsForm(child.name).getByRole('status')).toHaveText('Saved.');
-  await expect(parent.childStatus(child.name)).toContainText('0 of 1 minutes today');
+  await expect(parent.childStatus(child.name)).toContainText('0 of 1 minute today');
 
   // A wrong PIN is refused and counted; the right one signs the child in.
   await kids.signIn({ familyCode: familyCode.toLowerCase(), name: child.name, pin: '0000' });

@@ -15,8 +15,10 @@ export default async function KidsSignInPage() {
     if (membership?.role === 'child') redirect('/kids/read');
   }
   return (
-    <div className="mx-auto max-w-md space-y-6 rounded-3xl bg-sky-50 p-8 shadow-sm">
-      <h1 className="text-center text-4xl font-black text-sky-950">Hello, reader! 📚</h1>
+    <div className="mx-auto max-w-md space-y-6 rounded-3xl bg-sky-50 px-5 py-8 shadow-sm sm:p-8">
+      <h1 className="text-center text-3xl font-black text-sky-950 sm:text-4xl">
+        Hello, reader! <span aria-hidden="true">📚</span>
+      </h1>
       <p className="text-center text-lg text-sky-900">Type your family code, your name and your secret PIN.</p>
       <KidSignInForm />
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AddChildForm } from '@/components/family/add-child-form';
 import { ApprovalsQueue } from '@/components/family/approvals-queue';
 import { AuditList } from '@/components/family/audit-list';
@@ -51,7 +52,11 @@ export default async function ParentDashboardPage() {
             <code data-testid="family-code" className="font-mono font-semibold text-stone-900">
               {family.code}
             </code>{' '}
-            — children sign in at <span className="font-medium">/kids</span> with this code, their name and their PIN.
+            — children sign in at{' '}
+            <Link href="/kids" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+              /kids
+            </Link>{' '}
+            with this code, their name and their PIN.
           </p>
         </div>
       </header>
@@ -62,16 +67,16 @@ export default async function ParentDashboardPage() {
         intro="Today's reading time and what each child can do right now."
       >
         {children.length ? (
-          <ul className="space-y-4">
+          <ul className="divide-y divide-stone-100">
             {children.map((child) => (
-              <li key={child.child_id} className="space-y-3">
-                <ChildStatus child={child} />
+              <li key={child.child_id} className="space-y-3 py-3 first:pt-0 last:pb-0">
+                <ChildStatus child={child} timeZone={family.time_zone} />
                 {child.consented ? null : <ConsentForm childId={child.child_id} childName={child.display_name} />}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-stone-500">No children yet. Add one below.</p>
+          <p className="text-sm text-stone-500">No children yet. Add one in “Add a child” below.</p>
         )}
       </Section>
 
@@ -113,23 +118,42 @@ export default async function ParentDashboardPage() {
       </Section>
 
       <Section id="members-heading" title="Family members">
-        <ul className="mb-4 text-sm text-stone-800" data-testid="family-members">
+        <ul className="divide-y divide-stone-100 text-sm" data-testid="family-members">
           {members.map((member) => (
-            <li key={member.user_id}>
-              {member.displayName} <span className="text-stone-500">({member.role})</span>
+            <li key={member.user_id} className="flex items-center justify-between gap-3 py-2 first:pt-0">
+              <span className="min-w-0 truncate text-stone-900">{member.displayName}</span>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                  member.role === 'parent' ? 'bg-brand-50 text-brand-700' : 'bg-sky-50 text-sky-800'
+                }`}
+              >
+                {member.role === 'parent' ? 'Parent' : 'Child'}
+              </span>
             </li>
           ))}
         </ul>
-        <div className="space-y-4">
-          {parents.length < 2 ? <CreateInviteForm openCodes={invites} /> : null}
-          {members.length === 1 ? <AcceptInviteForm /> : null}
-          <ParentPinForm hasPin={Boolean(parentPin)} />
-          <FamilySettingsForm family={family} />
-        </div>
+        {parents.length < 2 || members.length === 1 ? (
+          <div className="mt-4 space-y-4 border-t border-stone-100 pt-4">
+            {parents.length < 2 ? <CreateInviteForm openCodes={invites} /> : null}
+            {members.length === 1 ? <AcceptInviteForm /> : null}
+          </div>
+        ) : null}
+      </Section>
+
+      <Section
+        id="parent-pin-heading"
+        title="Parent PIN"
+        intro="Children cannot leave kid mode on a shared device without it."
+      >
+        <ParentPinForm hasPin={Boolean(parentPin)} />
+      </Section>
+
+      <Section id="family-settings-heading" title="Family settings">
+        <FamilySettingsForm family={family} />
       </Section>
 
       <Section id="audit-heading" title="Recent changes" intro="Who changed what in your family.">
-        <AuditList entries={audit} names={names} />
+        <AuditList entries={audit} names={names} timeZone={family.time_zone} />
       </Section>
     </div>
   );

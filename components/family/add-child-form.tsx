@@ -20,7 +20,7 @@ export function AddChildForm() {
         <FormAlert message={error} />
         {data ? (
           <p role="status" className="text-sm text-emerald-700">
-            Child added. Give your consent below to activate the account.
+            Child added. Give your consent under “Children” above to activate the account.
           </p>
         ) : null}
       </div>

@@ -11,12 +11,13 @@ export type PendingRequest = { id: string; childName: string; minutes: number | 
 function RequestItem({ request }: { request: PendingRequest }) {
   const { onSubmit, pending, error } = useResultForm(decideRequestSchema, decideRequestAction);
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 py-3">
-      <div>
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
+      <div className="min-w-0 space-y-1">
         <p className="text-sm text-stone-900">
-          <strong>{request.childName}</strong> asks for {request.minutes} more minutes of reading today.
+          <strong>{request.childName}</strong> asks for{' '}
+          {request.minutes ? `${request.minutes} more minutes` : 'more time'} of reading today.
         </p>
-        {request.message ? <p className="text-sm text-stone-500">“{request.message}”</p> : null}
+        {request.message ? <p className="break-words text-sm text-stone-500">“{request.message}”</p> : null}
         <FormAlert message={error} />
       </div>
       <form onSubmit={onSubmit} className="flex gap-2" aria-label={`Answer ${request.childName}'s request`}>

@@ -1,44 +1,73 @@
 import type { Database } from '@/lib/database.types';
 
 type Entry = Database['public']['Functions']['get_family_audit_log']['Returns'][number];
+type Row = Record<string, unknown>;
 
 const TABLE_LABELS: Record<string, string> = {
   'public.parental_controls': 'Controls',
   'public.parental_consents': 'Consent',
-  'public.family_members': 'Members',
+  'public.family_members': 'Member',
   'public.families': 'Family',
-  'public.approval_requests': 'Request',
-  'public.family_invites': 'Invite',
+  'public.approval_requests': 'More-time request',
+  'public.family_invites': 'Invite code',
   'private.child_logins': 'Child sign-in',
   'private.parent_pins': 'Parent PIN',
 };
 
-const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+// Columns whose change says nothing to a parent on its own (bookkeeping, or the other half of a pair).
+const HIDDEN_COLUMNS = new Set(['updated_at', 'updated_by', 'accepted_by', 'decided_by']);
+const COLUMN_LABELS: Record<string, string> = {
+  bedtime_start: 'bedtime',
+  bedtime_end: 'bedtime',
+  accepted_at: 'accepted',
+  decided_at: 'answered',
+};
 
-/** What changed, without the raw rows: the names of the columns whose values differ. */
-function changedColumns(entry: Entry): string {
-  if (entry.operation !== 'UPDATE') return entry.operation === 'INSERT' ? 'created' : 'removed';
-  const before = (entry.old_row ?? {}) as Record<string, unknown>;
-  const after = (entry.new_row ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(after).filter(
-    (key) => !['updated_at', 'updated_by'].includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
-  return keys.length ? keys.join(', ').replaceAll('_', ' ') : 'updated';
+/** What changed, without the raw rows: friendly names of the columns whose values differ. */
+function change(entry: Entry): string {
+  if (entry.operation === 'INSERT') return 'added';
+  if (entry.operation === 'DELETE') return 'removed';
+  const before = (entry.old_row ?? {}) as Row;
+  const after = (entry.new_row ?? {}) as Row;
+  const labels = Object.keys(after)
+    .filter((key) => !HIDDEN_COLUMNS.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => COLUMN_LABELS[key] ?? key.replaceAll('_', ' '));
+  const unique = [...new Set(labels)];
+  return unique.length ? `changed: ${unique.join(', ')}` : 'saved, nothing changed';
 }
 
-export function AuditList({ entries, names }: { entries: Entry[]; names: Map<string, string> }) {
-  if (!entries.length) return <p className="text-sm text-stone-500">Nothing yet.</p>;
+/** "Controls for Mia": the child (or member) a row is about, when the row names one we know. */
+function subject(entry: Entry, names: Map<string, string>): string {
+  const label = TABLE_LABELS[entry.table_name] ?? entry.table_name;
+  const row = (entry.new_row ?? entry.old_row ?? {}) as Row;
+  const personId = row.child_id ?? (entry.table_name === 'public.family_members' ? row.user_id : undefined);
+  const name = typeof personId === 'string' ? names.get(personId) : undefined;
+  return name ? `${label} · ${name}` : label;
+}
+
+export function AuditList({
+  entries,
+  names,
+  timeZone,
+}: {
+  entries: Entry[];
+  names: Map<string, string>;
+  timeZone: string;
+}) {
+  if (!entries.length) return <p className="text-sm text-stone-500">No changes yet.</p>;
+  // The family's clock, so times match the bedtimes and daily limits set above.
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <ul className="divide-y divide-stone-100 text-sm">
       {entries.map((entry) => (
-        <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
-          <span>
-            <span className="font-medium text-stone-800">{TABLE_LABELS[entry.table_name] ?? entry.table_name}</span>{' '}
-            <span className="text-stone-600">{changedColumns(entry)}</span>
+        <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-0.5 py-2 first:pt-0 last:pb-0">
+          <span className="min-w-0">
+            <span className="font-medium text-stone-800">{subject(entry, names)}</span>{' '}
+            <span className="text-stone-600">{change(entry)}</span>
           </span>
-          <span className="text-stone-500">
-            {entry.actor_id ? (names.get(entry.actor_id) ?? 'someone') : 'Tale Forge'} ·{' '}
-            {format.format(new Date(entry.created_at))}
+          <span className="text-xs text-stone-500 sm:text-sm">
+            {entry.actor_id ? (names.get(entry.actor_id) ?? 'Someone') : 'Tale Forge'} ·{' '}
+            <time dateTime={entry.created_at}>{format.format(new Date(entry.created_at))}</time>
           </span>
         </li>
       ))}

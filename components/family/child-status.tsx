@@ -3,9 +3,9 @@ import { avatarEmoji } from './avatars';
 
 export type ChildOverview = Database['public']['Functions']['get_children_overview']['Returns'][number];
 
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
-
-function statusOf(child: ChildOverview): { label: string; tone: string } {
+function statusOf(child: ChildOverview, timeZone: string): { label: string; tone: string } {
+  // The family's clock, not the server's: "locked until 19:40" must mean the parent's 19:40.
+  const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
   if (!child.consented) return { label: 'Waiting for your consent', tone: 'bg-amber-100 text-amber-900' };
   if (child.locked_until) {
     return {
@@ -20,30 +20,34 @@ function statusOf(child: ChildOverview): { label: string; tone: string } {
   return { label: 'Can read', tone: 'bg-emerald-100 text-emerald-900' };
 }
 
-export function ChildStatus({ child }: { child: ChildOverview }) {
-  const status = statusOf(child);
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function ChildStatus({ child, timeZone }: { child: ChildOverview; timeZone: string }) {
+  const status = statusOf(child, timeZone);
   const percent = child.minutes_allowed
     ? Math.min(100, Math.round((child.minutes_used / child.minutes_allowed) * 100))
     : 100;
   return (
-    <div className="flex flex-wrap items-center gap-4" data-testid={`child-status-${child.display_name}`}>
-      <span className="text-3xl" aria-hidden="true">
+    <div className="flex items-start gap-3 sm:gap-4" data-testid={`child-status-${child.display_name}`}>
+      <span className="text-3xl leading-none" aria-hidden="true">
         {avatarEmoji(child.avatar_url)}
       </span>
-      <div className="min-w-40 flex-1">
-        <div className="flex items-baseline gap-2">
-          <span className="font-medium text-stone-900">{child.display_name}</span>
-          <span className="text-xs text-stone-500">ages {child.age_band}</span>
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+          <p className="flex items-baseline gap-2">
+            <span className="font-medium text-stone-900">{child.display_name}</span>
+            <span className="text-xs text-stone-500">ages {child.age_band}</span>
+          </p>
+          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
         </div>
-        <div className="mt-1 h-1.5 w-full rounded bg-stone-100" aria-hidden="true">
+        <div className="mt-2 h-1.5 w-full rounded bg-stone-100" aria-hidden="true">
           <div className="h-1.5 rounded bg-brand-500" style={{ width: `${percent}%` }} />
         </div>
         <p className="mt-1 text-xs text-stone-600">
-          {child.minutes_used} of {child.minutes_allowed} minutes today
-          {child.pending_requests ? ` · ${child.pending_requests} open request` : ''}
+          {child.minutes_used} of {plural(child.minutes_allowed, 'minute', 'minutes')} today
+          {child.pending_requests ? ` · ${plural(child.pending_requests, 'open request', 'open requests')}` : ''}
         </p>
       </div>
-      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
     </div>
   );
 }

@@ -45,7 +45,7 @@ function Row({ label, hint, children }: { label: string; hint: string; children:
 }
 
 const input =
-  'rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 aria-invalid:border-red-400';
+  'max-w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 aria-invalid:border-red-400';
 
 export function ControlsForm({
   childName,
@@ -116,7 +116,7 @@ export function ControlsForm({
         <FieldError errors={fieldErrors.bedtimeStart ?? fieldErrors.bedtimeEnd} />
       </Row>
       <Row label="Allowed activities" hint="What the child may do when not paused and not in bedtime.">
-        <div className="flex flex-wrap gap-4 text-sm">
+        <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="readingAllowed" defaultChecked={controls.reading_allowed} /> Reading
           </label>
@@ -130,7 +130,12 @@ export function ControlsForm({
         </div>
       </Row>
       <Row label="Chat in live sessions" hint="How freely the child may write to others while reading together.">
-        <select name="chatLevel" defaultValue={controls.chat_level} className={input} aria-label="Chat level">
+        <select
+          name="chatLevel"
+          defaultValue={controls.chat_level}
+          className={`${input} w-full sm:w-auto`}
+          aria-label="Chat level"
+        >
           {CHAT_LEVELS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -154,7 +159,7 @@ export function ControlsForm({
           Above the allowance, ask me instead of refusing
         </label>
       </Row>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3 border-t border-stone-100 pt-4">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : `Save controls for ${childName}`}
         </Button>

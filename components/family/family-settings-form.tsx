@@ -13,7 +13,7 @@ export function FamilySettingsForm({ family }: { family: { id: string; name: str
     <form
       onSubmit={onSubmit}
       noValidate
-      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
       aria-label="Family settings"
     >
       <input type="hidden" name="familyId" value={family.id} />
@@ -25,10 +25,10 @@ export function FamilySettingsForm({ family }: { family: { id: string; name: str
         hint="Daily minutes and bedtimes follow this zone."
         errors={fieldErrors.timeZone}
       />
-      <Button type="submit" variant="quiet" disabled={pending}>
-        Save
+      <Button type="submit" variant="secondary" disabled={pending} className="justify-self-start sm:mt-6">
+        {pending ? 'Saving…' : 'Save'}
       </Button>
-      <div className="sm:col-span-3">
+      <div className="empty:hidden sm:col-span-3">
         <FormAlert message={error} />
         {data && !error ? (
           <p role="status" className="text-sm text-emerald-700">

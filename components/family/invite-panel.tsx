@@ -11,10 +11,13 @@ import { useResultForm } from './use-result-form';
 export function CreateInviteForm({ openCodes }: { openCodes: { code: string; expires_at: string }[] }) {
   const { onSubmit, pending, error } = useResultForm(z.object({}), createInviteAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-2" aria-label="Invite a second parent">
+    <form onSubmit={onSubmit} className="space-y-3" aria-label="Invite a second parent">
+      <p className="text-sm text-stone-600">
+        A second parent joins with an invite code: they sign up, then enter the code on their own Family page.
+      </p>
       <FormAlert message={error} />
       {openCodes.length ? (
-        <ul className="text-sm text-stone-700">
+        <ul className="space-y-1 text-sm text-stone-700">
           {openCodes.map((invite) => (
             <li key={invite.code}>
               Invite code{' '}
@@ -26,8 +29,8 @@ export function CreateInviteForm({ openCodes }: { openCodes: { code: string; exp
           ))}
         </ul>
       ) : null}
-      <Button type="submit" variant="quiet" disabled={pending}>
-        {pending ? 'Creating…' : 'Create an invite code for a second parent'}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Creating…' : openCodes.length ? 'Create another invite code' : 'Create an invite code'}
       </Button>
     </form>
   );
@@ -36,8 +39,13 @@ export function CreateInviteForm({ openCodes }: { openCodes: { code: string; exp
 export function AcceptInviteForm() {
   const { onSubmit, pending, error, fieldErrors } = useResultForm(inviteCodeSchema, acceptInviteAction);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Join another family">
-      <div className="min-w-48">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-wrap items-start gap-x-3 gap-y-2"
+      aria-label="Join another family"
+    >
+      <div className="w-full sm:w-64">
         <TextField
           label="Invite code from the other parent"
           name="code"
@@ -45,10 +53,12 @@ export function AcceptInviteForm() {
           errors={fieldErrors.code}
         />
       </div>
-      <Button type="submit" variant="quiet" disabled={pending}>
-        Join family
+      <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
+        {pending ? 'Joining…' : 'Join family'}
       </Button>
-      <FormAlert message={error} />
+      <div className="basis-full empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </form>
   );
 }

@@ -14,27 +14,29 @@ export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
     (_d, form) => form.reset(),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Parent PIN">
-      <div className="min-w-48">
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-x-3 gap-y-2" aria-label="Parent PIN">
+      <div className="w-full sm:w-64">
         <TextField
           label={hasPin ? 'New parent PIN' : 'Parent PIN'}
           name="pin"
           type="password"
           inputMode="numeric"
           autoComplete="off"
-          hint="Needed to leave kid mode on a shared device. 4 to 6 digits."
+          hint="4 to 6 digits your children do not know."
           errors={fieldErrors.pin}
         />
       </div>
-      <Button type="submit" variant="quiet" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
         {hasPin ? 'Change parent PIN' : 'Set parent PIN'}
       </Button>
       {data ? (
-        <span role="status" className="text-sm text-emerald-700">
-          Saved.
-        </span>
+        <p role="status" className="basis-full text-sm text-emerald-700">
+          Parent PIN saved.
+        </p>
       ) : null}
-      <FormAlert message={error} />
+      <div className="basis-full empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </form>
   );
 }
@@ -47,11 +49,11 @@ export function ChildPinForm({ childId, childName }: { childId: string; childNam
     <form
       onSubmit={onSubmit}
       noValidate
-      className="flex flex-wrap items-end gap-2"
+      className="flex flex-wrap items-start gap-x-3 gap-y-2"
       aria-label={`New PIN for ${childName}`}
     >
       <input type="hidden" name="childId" value={childId} />
-      <div className="min-w-48">
+      <div className="w-full sm:w-64">
         <TextField
           label={`New PIN for ${childName}`}
           name="pin"
@@ -62,15 +64,17 @@ export function ChildPinForm({ childId, childName }: { childId: string; childNam
           errors={fieldErrors.pin}
         />
       </div>
-      <Button type="submit" variant="quiet" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
         Change PIN
       </Button>
       {data ? (
-        <span role="status" className="text-sm text-emerald-700">
+        <p role="status" className="basis-full text-sm text-emerald-700">
           PIN changed.
-        </span>
+        </p>
       ) : null}
-      <FormAlert message={error} />
+      <div className="basis-full empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </form>
   );
 }

@@ -16,7 +16,7 @@ export function KidField({ label, name, errors, ...props }: Props) {
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        className="block w-full rounded-2xl border-2 border-sky-200 bg-white px-4 py-3 text-2xl text-sky-950 outline-none focus:border-sky-500 aria-invalid:border-red-400"
+        className="block w-full rounded-2xl border-2 border-sky-200 bg-white px-4 py-3 text-2xl text-sky-950 outline-none focus:border-sky-600 focus:ring-4 focus:ring-sky-200 aria-invalid:border-red-400"
         {...props}
       />
       {invalid ? (

@@ -10,7 +10,7 @@ export function KidSignInForm() {
   const { onSubmit, pending, error, fieldErrors } = useActionForm(kidSignInSchema, kidSignInAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormAlert message={error} />
+      <FormAlert message={error} size="kid" />
       <KidField
         label="Family code"
         name="familyCode"
@@ -30,7 +30,7 @@ export function KidSignInForm() {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-2xl bg-amber-400 px-6 py-4 text-2xl font-bold text-amber-950 shadow hover:bg-amber-300 disabled:opacity-60"
+        className="w-full rounded-2xl bg-amber-400 px-6 py-4 text-2xl font-bold text-amber-950 shadow hover:bg-amber-300 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
       >
         {pending ? 'Opening…' : "Let's read!"}
       </button>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { leaveKidModeAction } from '@/app/kids/read/leave-kid-mode-action';
+import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { leaveKidModeSchema } from '@/lib/kids/kid-sign-in.schema';
@@ -12,29 +13,50 @@ export function LeaveKidMode({ needsPin }: { needsPin: boolean }) {
 
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="text-sm text-sky-700 underline">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded-md px-2 py-1 text-sm text-sky-800 underline underline-offset-2 hover:text-sky-950"
+      >
         Grown-ups: leave kid mode
       </button>
     );
   }
   return (
-    <form onSubmit={onSubmit} className="mx-auto flex max-w-sm flex-col gap-2 text-left" aria-label="Leave kid mode">
+    <form
+      onSubmit={onSubmit}
+      className="mx-auto flex max-w-sm flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4 text-left"
+      aria-label="Leave kid mode"
+    >
+      <p className="text-sm text-stone-600">
+        {needsPin
+          ? 'For grown-ups: enter your parent PIN to leave kid mode.'
+          : 'For grown-ups: this ends kid mode on this device.'}
+      </p>
       <FormAlert message={error} />
       {needsPin ? (
-        <label className="text-sm text-stone-700">
+        <label className="text-sm font-medium text-stone-700">
           Parent PIN
           <input
             name="pin"
             type="password"
             inputMode="numeric"
             autoComplete="off"
-            className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
+            // The form only opens on a grown-up's tap, so the PIN box is where they want to type.
+            // biome-ignore lint/a11y/noAutofocus: opened on request, focus follows the user's action
+            autoFocus
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-500/40"
           />
         </label>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-stone-700 px-4 py-2 text-sm text-white">
-        Leave kid mode
-      </button>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending} className="flex-1">
+          {pending ? 'Leaving…' : 'Leave kid mode'}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
     </form>
   );
 }

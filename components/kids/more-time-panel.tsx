@@ -34,12 +34,17 @@ export function MoreTimePanel({ request, canAsk }: { request: Request; canAsk: b
     <div className="space-y-3 text-center" data-testid="more-time">
       {waiting ? (
         <p role="status" className="text-xl text-sky-900">
-          ⏳ You asked for {request.minutes} more minutes. Waiting for a grown-up…
+          <span aria-hidden="true">⏳ </span>
+          {request.minutes ? `You asked for ${request.minutes} more minutes.` : 'You asked for more time.'} Waiting for
+          a grown-up…
         </p>
       ) : null}
       {request?.status === 'approved' ? (
         <p role="status" className="text-xl text-emerald-800">
-          🎉 Yes! A grown-up gave you {request.minutes} more minutes.
+          <span aria-hidden="true">🎉 </span>
+          {request.minutes
+            ? `Yes! A grown-up gave you ${request.minutes} more minutes.`
+            : 'Yes! A grown-up gave you more time.'}
         </p>
       ) : null}
       {request?.status === 'denied' ? (
@@ -52,12 +57,16 @@ export function MoreTimePanel({ request, canAsk }: { request: Request; canAsk: b
           type="button"
           onClick={ask}
           disabled={pending}
-          className="rounded-2xl bg-violet-300 px-8 py-4 text-2xl font-bold text-violet-950 shadow hover:bg-violet-200 disabled:opacity-60"
+          className="rounded-2xl bg-violet-300 px-8 py-4 text-2xl font-bold text-violet-950 shadow hover:bg-violet-200 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
         >
           Ask for more time
         </button>
       ) : null}
-      {error ? <p className="text-lg text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-lg text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,9 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { type ReadingTick, recordReadingTimeAction } from '@/app/kids/read/reading-actions';
 
 const TICK_MS = 60_000;
+const USED_UP = "Today's reading time is used up. You can ask a grown-up for more time.";
+const BIG_BUTTON =
+  'rounded-2xl px-8 py-4 text-2xl font-bold focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60';
 
 type Props = { minutesLeft: number; minutesAllowed: number; blocked: string | null };
 
@@ -17,7 +20,8 @@ export function ReadingTimer({ minutesLeft: initialLeft, minutesAllowed, blocked
   const [left, setLeft] = useState(initialLeft);
   const [reading, setReading] = useState(false);
   const [stopped, setStopped] = useState<string | null>(blocked ?? (initialLeft <= 0 ? 'daily_limit' : null));
-  const [message, setMessage] = useState<string | null>(null);
+  // Opening the page with no time left says why straight away, not only after pressing Start.
+  const [message, setMessage] = useState<string | null>(!blocked && initialLeft <= 0 ? USED_UP : null);
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const router = useRouter();
@@ -41,7 +45,7 @@ export function ReadingTimer({ minutesLeft: initialLeft, minutesAllowed, blocked
     if (tick.minutesLeft <= 0) {
       stop();
       setStopped('daily_limit');
-      setMessage("Today's reading time is used up. You can ask a grown-up for more time.");
+      setMessage(USED_UP);
       router.refresh();
     }
   }
@@ -83,11 +87,7 @@ export function ReadingTimer({ minutesLeft: initialLeft, minutesAllowed, blocked
         </p>
       ) : null}
       {stopped ? null : reading ? (
-        <button
-          type="button"
-          onClick={stop}
-          className="rounded-2xl bg-sky-200 px-8 py-4 text-2xl font-bold text-sky-950 hover:bg-sky-100"
-        >
+        <button type="button" onClick={stop} className={`${BIG_BUTTON} bg-sky-200 text-sky-950 hover:bg-sky-100`}>
           Stop reading
         </button>
       ) : (
@@ -95,7 +95,7 @@ export function ReadingTimer({ minutesLeft: initialLeft, minutesAllowed, blocked
           type="button"
           onClick={start}
           disabled={pending}
-          className="rounded-2xl bg-emerald-400 px-8 py-4 text-2xl font-bold text-emerald-950 shadow hover:bg-emerald-300 disabled:opacity-60"
+          className={`${BIG_BUTTON} bg-emerald-400 text-emerald-950 shadow hover:bg-emerald-300`}
         >
           Start reading
         </button>

@@ -3,42 +3,48 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { getMyRole } from '@/lib/family/get-my-role';
 
+const LINK = 'rounded-md px-1 py-1 text-stone-600 hover:text-stone-900';
+
 export async function NavBar() {
   const user = await getCurrentUser();
   const role = await getMyRole();
 
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-5xl items-center justify-between gap-3 whitespace-nowrap px-4 py-3 sm:px-6"
+      >
+        <Link href="/" className="rounded-md text-lg font-semibold tracking-tight text-brand-700">
           Tale Forge
         </Link>
         {user && role === 'child' ? (
           // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
-          <Link href="/kids/read" className="text-sm text-stone-600 hover:text-stone-900">
+          <Link href="/kids/read" className={`text-sm ${LINK}`}>
             Reading
           </Link>
         ) : user ? (
-          <div className="flex items-center gap-4 text-sm">
-            <Link href="/dashboard" className="text-stone-600 hover:text-stone-900">
+          <div className="flex items-center gap-2 text-sm sm:gap-4">
+            <Link href="/dashboard" className={LINK}>
               Dashboard
             </Link>
             {role === 'parent' ? (
-              <Link href="/parent" className="text-stone-600 hover:text-stone-900">
+              <Link href="/parent" className={LINK}>
                 Family
               </Link>
             ) : null}
-            <span className="text-stone-500" data-testid="nav-user-name">
+            {/* On a phone the name would push the bar onto two lines; the dashboard greets by name anyway. */}
+            <span className="hidden max-w-40 truncate text-stone-500 sm:inline" data-testid="nav-user-name">
               {user.profile.display_name}
             </span>
             <SignOutButton />
           </div>
         ) : (
-          <div className="flex items-center gap-3 text-sm">
-            <Link href="/kids" className="text-stone-600 hover:text-stone-900">
+          <div className="flex items-center gap-2 text-sm sm:gap-3">
+            <Link href="/kids" className={LINK}>
               Kids
             </Link>
-            <Link href="/sign-in" className="text-stone-600 hover:text-stone-900">
+            <Link href="/sign-in" className={LINK}>
               Sign in
             </Link>
             <Link

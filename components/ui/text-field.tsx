@@ -26,7 +26,7 @@ export function TextField({ label, name, errors, hint, ...inputProps }: Props) {
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-400"
+        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-500/40 aria-invalid:border-red-400"
         {...inputProps}
       />
       {hint && !invalid ? (

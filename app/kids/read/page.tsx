@@ -27,7 +27,15 @@ export default async function KidReadPage() {
   const child = await requireChild();
   const supabase = await createClient();
   const day = await getMyReadingDay(supabase);
-  if (!day) return <p className="text-xl">A grown-up needs to finish setting up your account.</p>;
+  if (!day) {
+    return (
+      <div className="mx-auto max-w-xl rounded-3xl bg-sky-50 px-5 py-8 text-center shadow-sm sm:p-8">
+        <p role="status" className="text-2xl text-sky-900">
+          A grown-up needs to finish setting up your account.
+        </p>
+      </div>
+    );
+  }
   const [request, needsPin] = await Promise.all([
     getLatestMoreTimeRequest(supabase, { childId: child.id, date: day.local_date }),
     hasParentPin(supabase),
@@ -35,12 +43,12 @@ export default async function KidReadPage() {
   const blocked = blockedReason(day);
 
   return (
-    <div className="mx-auto max-w-xl space-y-8 rounded-3xl bg-sky-50 p-8 text-center shadow-sm">
-      <h1 className="text-4xl font-black text-sky-950">
+    <div className="mx-auto max-w-xl space-y-8 rounded-3xl bg-sky-50 px-5 py-8 text-center shadow-sm sm:p-8">
+      <h1 className="text-3xl font-black text-sky-950 sm:text-4xl">
         <span aria-hidden="true">{avatarEmoji(child.profile.avatar_url)} </span>Hi, {child.profile.display_name}!
       </h1>
       {blocked ? (
-        <p role="status" className="text-2xl text-sky-900">
+        <p role="status" className="rounded-2xl bg-indigo-100 px-4 py-3 text-2xl text-indigo-950">
           {BLOCKED_TEXT[blocked]}
         </p>
       ) : null}
