@@ -511,6 +511,7 @@ export type Database = {
           p_family_code: string
           p_child_name: string
           p_pin: string
+          p_client?: string
         }
         Returns: {
             status: string

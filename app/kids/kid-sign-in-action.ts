@@ -1,42 +1,36 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ActionError, publicAction } from '@/lib/actions/action';
 import { childEmail, childPassword } from '@/lib/family/child-account';
+import { clientAddressFrom, kidSignInRefusal } from '@/lib/kids/kid-sign-in';
 import { kidSignInSchema } from '@/lib/kids/kid-sign-in.schema';
 import { createAdminClient } from '@/lib/supabase/admin';
 
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
-
 /**
  * Kid sign-in: verify_child_pin (service role only) checks family code + name + PIN, counts wrong PINs
- * and refuses children without parental consent. Only then does the server sign the child in with a
- * password derived from a server secret, through the cookie-bound client, so @supabase/ssr writes the
- * session cookies exactly as for a parent.
+ * (an escalating lockout per child), throttles failures per client address (which only this server
+ * passes, read from the request headers) and refuses children without parental consent. Only then does
+ * the server sign the child in with a password derived from a server secret, through the cookie-bound
+ * client, so @supabase/ssr writes the session cookies exactly as for a parent.
  */
 export const kidSignInAction = publicAction(kidSignInSchema, async ({ familyCode, childName, pin }, { supabase }) => {
   const admin = createAdminClient();
   const { data: check, error } = await admin
-    .rpc('verify_child_pin', { p_family_code: familyCode, p_child_name: childName, p_pin: pin })
+    .rpc('verify_child_pin', {
+      p_family_code: familyCode,
+      p_child_name: childName,
+      p_pin: pin,
+      p_client: clientAddressFrom(await headers()),
+    })
     .single();
   if (error) {
     console.error('verify_child_pin failed', error);
     throw new ActionError('Something went wrong. Please ask a grown-up to help.');
   }
-  switch (check.status) {
-    case 'not_found':
-      throw new ActionError("We couldn't find that family code and name. Check them with a grown-up.");
-    case 'wrong_pin':
-      throw new ActionError(
-        `That PIN isn't right. You can try ${check.attempts_left} more ${check.attempts_left === 1 ? 'time' : 'times'}.`,
-      );
-    case 'locked':
-      throw new ActionError(
-        `Too many wrong PINs. Please wait until ${timeFormat.format(new Date(check.locked_until as string))} or ask a grown-up.`,
-      );
-    case 'needs_consent':
-      throw new ActionError('A grown-up needs to finish setting up your account first.');
-  }
+  const refusal = kidSignInRefusal(check);
+  if (refusal) throw new ActionError(refusal);
   const childId = check.child_id as string;
   const credentials = { email: childEmail(childId), password: childPassword(childId) };
 

@@ -143,7 +143,7 @@ export default async function ParentDashboardPage() {
       <Section
         id="parent-pin-heading"
         title="Parent PIN"
-        intro="Children cannot leave kid mode on a shared device without it."
+        intro="Needed to leave kid mode on a shared device: until it is set, kid mode stays on."
       >
         <ParentPinForm hasPin={Boolean(parentPin)} />
       </Section>

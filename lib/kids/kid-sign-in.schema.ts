@@ -17,4 +17,8 @@ export const recordTimeSchema = z.object({ minutes: z.coerce.number().int().min(
 
 export const moreTimeSchema = z.object({ minutes: z.coerce.number().int().min(5).max(60) });
 
+/** Leaving kid mode needs the parent PIN; a family without one is told to set it first. */
+export const NO_PARENT_PIN =
+  'A parent PIN is needed to leave kid mode. A grown-up can set one on the Family page (from any device), then enter it here.';
+
 export const leaveKidModeSchema = z.object({ pin: z.string().trim().optional() });

@@ -6,7 +6,10 @@
 -- is banned (auth.users.banned_until, which GoTrue checks on every password grant and refresh, answering
 -- 400 user_banned) from add_child until give_parental_consent, and again from revoke_parental_consent.
 -- PINs are stored only as bcrypt hashes in the non-exposed private schema, and five wrong PINs lock the
--- child's sign-in for 15 minutes. A parent PIN guards leaving kid mode on a shared device.
+-- child's sign-in for 15 minutes, doubling with every further lockout up to 24 hours, so a 4-digit PIN
+-- cannot be walked through in days. Guessing across children and family codes is throttled per client
+-- address: 20 failed kid sign-ins (unknown code or name, wrong PIN) from one address in 15 minutes stop
+-- that address. A parent PIN guards leaving kid mode on a shared device.
 
 create type public.consent_method as enum ('in_app_attestation', 'signed_form', 'card_verification', 'video_call');
 comment on type public.consent_method is 'How the parent''s consent was verified (COPPA verifiable parental consent).';
@@ -67,13 +70,15 @@ create table private.child_logins (
   pin_hash text not null,
   failed_attempts int not null default 0 check (failed_attempts between 0 and 5),
   locked_until timestamptz,
+  lockouts int not null default 0 check (lockouts >= 0),
   updated_at timestamptz not null default now(),
   constraint child_logins_member_fkey foreign key (family_id, child_id)
     references public.family_members (family_id, user_id) on delete cascade
 );
 
 comment on table private.child_logins is 'How a child signs in: the name typed at /kids (unique per family), the bcrypt hash of the PIN, and the wrong-PIN counter and lockout.';
-comment on column private.child_logins.failed_attempts is 'Wrong PINs in a row; the fifth locks sign-in for 15 minutes and resets the count.';
+comment on column private.child_logins.failed_attempts is 'Wrong PINs in a row; the fifth locks sign-in (see lockouts) and resets the count.';
+comment on column private.child_logins.lockouts is 'Lockouts since the last right PIN or new PIN: the next lockout lasts 15 minutes doubled this many times, at most 24 hours.';
 
 create unique index idx_child_logins_family_id_login_name on private.child_logins (family_id, lower(login_name));
 
@@ -82,17 +87,33 @@ create table private.parent_pins (
   pin_hash text not null,
   failed_attempts int not null default 0 check (failed_attempts between 0 and 5),
   locked_until timestamptz,
+  lockouts int not null default 0 check (lockouts >= 0),
   updated_by uuid references auth.users (id) on delete set null,
   updated_at timestamptz not null default now()
 );
 
-comment on table private.parent_pins is 'The family''s parent PIN (bcrypt hash) that guards leaving kid mode, with its own wrong-PIN lockout.';
+comment on table private.parent_pins is 'The family''s parent PIN (bcrypt hash) that guards leaving kid mode, with its own wrong-PIN lockout (escalating like the child PIN''s: the child has all the time in the world to guess).';
 
 create index idx_parent_pins_updated_by on private.parent_pins (updated_by);
 
-revoke all on table private.child_logins, private.parent_pins from public, anon, authenticated, service_role;
+-- Failed kid sign-ins per client address, for the throttle across children and family codes. Rows older
+-- than the 15-minute window are useless and are deleted by verify_child_pin as it goes.
+create table private.kid_sign_in_failures (
+  id bigint generated always as identity primary key,
+  client text not null check (char_length(client) between 1 and 100),
+  failed_at timestamptz not null default now()
+);
+
+comment on table private.kid_sign_in_failures is 'One row per failed kid sign-in (unknown family code or name, wrong PIN) with the client address the server saw; 20 in 15 minutes stop that address. Rows past the window are deleted by verify_child_pin.';
+
+create index idx_kid_sign_in_failures_client_failed_at on private.kid_sign_in_failures (client, failed_at);
+create index idx_kid_sign_in_failures_failed_at on private.kid_sign_in_failures (failed_at);
+
+revoke all on table private.child_logins, private.parent_pins, private.kid_sign_in_failures
+  from public, anon, authenticated, service_role;
 alter table private.child_logins enable row level security;
 alter table private.parent_pins enable row level security;
+alter table private.kid_sign_in_failures enable row level security;
 
 -- PIN changes are audited, without the hash.
 create trigger audit_child_logins
@@ -302,21 +323,38 @@ begin
     raise exception 'Only a parent of this child can change their PIN.' using errcode = '42501';
   end if;
   perform private.check_pin(p_pin);
-  -- A new PIN also lifts a lockout: the parent is the one who knows it.
+  -- A new PIN also lifts a lockout and its escalation: the parent is the one who knows it.
   update private.child_logins
      set pin_hash = extensions.crypt(p_pin, extensions.gen_salt('bf', 8)), failed_attempts = 0, locked_until = null,
-         updated_at = now()
+         lockouts = 0, updated_at = now()
    where child_id = p_child_id;
 end;
 $$;
 
-comment on function public.set_child_pin(uuid, text) is 'Parent of the child only: sets a new PIN (stored as a bcrypt hash) and clears any lockout.';
+comment on function public.set_child_pin(uuid, text) is 'Parent of the child only: sets a new PIN (stored as a bcrypt hash) and clears any lockout and its escalation.';
 revoke execute on function public.set_child_pin(uuid, text) from public, anon;
 grant execute on function public.set_child_pin(uuid, text) to authenticated;
 
--- Kid sign-in, step one. Only the server (service role) calls it: it holds the rest of the sign-in.
--- It returns a status instead of raising, because raising would roll back the wrong-PIN counter.
-create function public.verify_child_pin(p_family_code text, p_child_name text, p_pin text)
+-- How long the next lockout lasts after p_lockouts earlier ones: 15 minutes, doubling, at most 24 hours.
+create function private.pin_lockout_interval(p_lockouts int)
+returns interval
+language sql
+immutable
+set search_path = ''
+as $$
+  select least(interval '15 minutes' * power(2, least(greatest(p_lockouts, 0), 10)), interval '24 hours');
+$$;
+comment on function private.pin_lockout_interval(int) is 'Length of a PIN lockout after the given number of earlier ones: 15 minutes doubling up to 24 hours.';
+revoke execute on function private.pin_lockout_interval(int) from public;
+
+-- Kid sign-in, step one. Only the server (service role) calls it: it holds the rest of the sign-in and
+-- passes the client address it read from the request (p_client), which no API role can forge because no
+-- API role can call this. It returns a status instead of raising, because raising would roll back the
+-- wrong-PIN counter and the failures recorded for the throttle.
+-- Two limits: per child, 5 wrong PINs lock that child for pin_lockout_interval (escalating); per client
+-- address, 20 failures of any kind (unknown family code or name, wrong PIN) in 15 minutes answer
+-- too_many_attempts before anything is looked up, so codes and PINs cannot be sprayed across children.
+create function public.verify_child_pin(p_family_code text, p_child_name text, p_pin text, p_client text default null)
 returns table (status text, child_id uuid, locked_until timestamptz, attempts_left int)
 language plpgsql
 security definer
@@ -324,7 +362,22 @@ set search_path = ''
 as $$
 declare
   v_login private.child_logins%rowtype;
+  v_client text := left(coalesce(nullif(btrim(p_client), ''), 'unknown'), 100);
+  v_window constant interval := interval '15 minutes';
+  v_oldest timestamptz;
+  v_failures int;
 begin
+  -- One check at a time per client address, so parallel requests cannot all slip under the limit.
+  perform pg_advisory_xact_lock(hashtextextended('kid_sign_in:' || v_client, 0));
+  -- Old failures no longer count; deleting them here keeps the table at one window's worth of rows.
+  delete from private.kid_sign_in_failures f where f.failed_at < now() - v_window;
+  select count(*), min(f.failed_at) into v_failures, v_oldest
+    from private.kid_sign_in_failures f where f.client = v_client and f.failed_at >= now() - v_window;
+  if v_failures >= 20 then
+    return query select 'too_many_attempts'::text, null::uuid, v_oldest + v_window, 0;
+    return;
+  end if;
+
   select l.* into v_login
     from private.child_logins l
     join public.families f on f.id = l.family_id
@@ -332,6 +385,7 @@ begin
      and lower(l.login_name) = lower(btrim(coalesce(p_child_name, '')))
      for update of l;
   if not found then
+    insert into private.kid_sign_in_failures (client) values (v_client);
     return query select 'not_found'::text, null::uuid, null::timestamptz, null::int;
     return;
   end if;
@@ -340,8 +394,11 @@ begin
     return;
   end if;
   if p_pin is null or extensions.crypt(p_pin, v_login.pin_hash) <> v_login.pin_hash then
+    insert into private.kid_sign_in_failures (client) values (v_client);
     if v_login.failed_attempts + 1 >= 5 then
-      update private.child_logins l set failed_attempts = 0, locked_until = now() + interval '15 minutes'
+      update private.child_logins l
+         set failed_attempts = 0, locked_until = now() + private.pin_lockout_interval(v_login.lockouts),
+             lockouts = v_login.lockouts + 1
        where l.child_id = v_login.child_id
        returning l.locked_until into v_login.locked_until;
       return query select 'locked'::text, null::uuid, v_login.locked_until, 0;
@@ -352,7 +409,9 @@ begin
     end if;
     return;
   end if;
-  update private.child_logins l set failed_attempts = 0, locked_until = null where l.child_id = v_login.child_id;
+  -- The right PIN: whoever typed it knows it, so the escalation starts over too.
+  update private.child_logins l set failed_attempts = 0, locked_until = null, lockouts = 0
+   where l.child_id = v_login.child_id;
   -- Checked after the PIN so that guessing cannot reveal whether a child has consent yet.
   if not private.has_consent(v_login.child_id) then
     return query select 'needs_consent'::text, null::uuid, null::timestamptz, null::int;
@@ -362,9 +421,9 @@ begin
 end;
 $$;
 
-comment on function public.verify_child_pin(text, text, text) is 'Service role only (the kid sign-in server action): checks family code + name + PIN, counts wrong PINs (5 lock for 15 minutes) and consent. Returns ok, wrong_pin, locked, needs_consent or not_found.';
-revoke execute on function public.verify_child_pin(text, text, text) from public, anon, authenticated;
-grant execute on function public.verify_child_pin(text, text, text) to service_role;
+comment on function public.verify_child_pin(text, text, text, text) is 'Service role only (the kid sign-in server action, passing the client address): checks family code + name + PIN, counts wrong PINs (5 lock for 15 minutes, doubling per further lockout up to 24 hours), throttles 20 failures per client address per 15 minutes, and checks consent. Returns ok, wrong_pin, locked, too_many_attempts, needs_consent or not_found.';
+revoke execute on function public.verify_child_pin(text, text, text, text) from public, anon, authenticated;
+grant execute on function public.verify_child_pin(text, text, text, text) to service_role;
 
 create function public.set_parent_pin(p_pin text)
 returns void
@@ -384,7 +443,8 @@ begin
   insert into private.parent_pins (family_id, pin_hash, updated_by)
   values (v_family_id, extensions.crypt(p_pin, extensions.gen_salt('bf', 8)), (select auth.uid()))
   on conflict (family_id) do update
-    set pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = null, updated_by = excluded.updated_by,
+    set pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = null, lockouts = 0,
+        updated_by = excluded.updated_by,
         updated_at = now();
 end;
 $$;
@@ -416,7 +476,9 @@ begin
   end if;
   if p_pin is null or extensions.crypt(p_pin, v_pin.pin_hash) <> v_pin.pin_hash then
     if v_pin.failed_attempts + 1 >= 5 then
-      update private.parent_pins p set failed_attempts = 0, locked_until = now() + interval '15 minutes'
+      update private.parent_pins p
+         set failed_attempts = 0, locked_until = now() + private.pin_lockout_interval(v_pin.lockouts),
+             lockouts = v_pin.lockouts + 1
        where p.family_id = v_pin.family_id returning p.locked_until into v_pin.locked_until;
       return query select 'locked'::text, v_pin.locked_until, 0;
     else
@@ -425,12 +487,13 @@ begin
     end if;
     return;
   end if;
-  update private.parent_pins p set failed_attempts = 0, locked_until = null where p.family_id = v_pin.family_id;
+  update private.parent_pins p set failed_attempts = 0, locked_until = null, lockouts = 0
+   where p.family_id = v_pin.family_id;
   return query select 'ok'::text, null::timestamptz, null::int;
 end;
 $$;
 
-comment on function public.verify_parent_pin(text) is 'Any family member (kid mode on a shared device): checks the family''s parent PIN with a 5-tries / 15-minute lockout. Returns ok, wrong_pin, locked, not_set or not_found.';
+comment on function public.verify_parent_pin(text) is 'Any family member (kid mode on a shared device): checks the family''s parent PIN with a 5-tries lockout of 15 minutes, doubling per further lockout up to 24 hours. Returns ok, wrong_pin, locked, not_set or not_found.';
 revoke execute on function public.verify_parent_pin(text) from public, anon;
 grant execute on function public.verify_parent_pin(text) to authenticated;
 

@@ -2,18 +2,39 @@
 
 import { redirect } from 'next/navigation';
 import { ActionError, userAction } from '@/lib/actions/action';
-import { leaveKidModeSchema } from '@/lib/kids/kid-sign-in.schema';
+import { leaveKidModeSchema, NO_PARENT_PIN } from '@/lib/kids/kid-sign-in.schema';
+
+const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * On a shared device the child's session must not end (and hand the device back to a grown-up's
  * sign-in) without the parent PIN. verify_parent_pin counts wrong tries like the child PIN does.
+ *
+ * A family without a parent PIN cannot leave kid mode here: it is refused with a sentence asking a
+ * grown-up to set one first. The alternative, asking for the parent's account password, would make this
+ * kid-session action a password oracle for the parent's account (a child could guess it here, and the
+ * only limit would be Auth's per-address sign-in rate limit, shared by everyone behind the server), and
+ * it would need the parent's e-mail looked up through the admin client for a child's request. Refusing
+ * is simpler and gives a child nothing to guess; the parent sets the PIN once, from any device.
  */
 export const leaveKidModeAction = userAction(leaveKidModeSchema, async ({ pin }, { supabase }) => {
   const { data, error } = await supabase.rpc('verify_parent_pin', { p_pin: pin ?? '' }).single();
   if (error) throw new ActionError('Something went wrong. Please try again.');
-  if (data.status === 'wrong_pin') throw new ActionError('That is not the parent PIN.');
-  if (data.status === 'locked') throw new ActionError('Too many wrong PINs. Please try again in 15 minutes.');
-  // 'ok', or 'not_set' (the family chose no parent PIN).
+  switch (data.status) {
+    case 'ok':
+      break;
+    case 'wrong_pin':
+      throw new ActionError('That is not the parent PIN.');
+    case 'locked':
+      throw new ActionError(
+        `Too many wrong PINs. Please try again after ${timeFormat.format(new Date(data.locked_until as string))}.`,
+      );
+    case 'not_set':
+      throw new ActionError(NO_PARENT_PIN);
+    default:
+      // 'not_found': not a member of a family, so not in kid mode.
+      throw new ActionError('Something went wrong. Please try again.');
+  }
   await supabase.auth.signOut({ scope: 'local' });
   redirect('/kids');
 });

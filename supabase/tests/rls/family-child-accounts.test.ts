@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, anonClient, serviceClient, signUpUser } from '../helpers';
@@ -14,9 +15,12 @@ const thisYear = new Date().getFullYear();
 
 type PinCheck = { status: string; child_id: string | null; locked_until: string | null; attempts_left: number | null };
 
+// This file's own client address, so its wrong PINs do not count against other files' throttle budget.
+const clientAddress = `test-${randomUUID()}`;
+
 async function verifyPin(familyCode: string, name: string, pin: string): Promise<PinCheck> {
   const { data, error } = await service
-    .rpc('verify_child_pin', { p_family_code: familyCode, p_child_name: name, p_pin: pin })
+    .rpc('verify_child_pin', { p_family_code: familyCode, p_child_name: name, p_pin: pin, p_client: clientAddress })
     .single<PinCheck>();
   if (error) throw error;
   return data;

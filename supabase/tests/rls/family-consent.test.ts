@@ -58,13 +58,16 @@ async function consent(childId: string, by: Parent = parent) {
   });
 }
 
+// This file's own client address for kid sign-ins, so it has its own throttle budget.
+const clientAddress = `test-${randomUUID()}`;
+
 /**
  * What the kid sign-in server action does: verify_child_pin as the service role, and only on 'ok' set
  * the server's password through the admin API and sign in with it.
  */
 async function kidSignIn(familyCode: string, name: string, pin: string) {
   const { data, error } = await service
-    .rpc('verify_child_pin', { p_family_code: familyCode, p_child_name: name, p_pin: pin })
+    .rpc('verify_child_pin', { p_family_code: familyCode, p_child_name: name, p_pin: pin, p_client: clientAddress })
     .single<{ status: string; child_id: string | null }>();
   if (error) throw error;
   if (data.status !== 'ok' || !data.child_id) return { status: data.status, code: null, client: null };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddressFrom, kidSignInRefusal, TOO_MANY_ATTEMPTS } from './kid-sign-in';
+
+describe('kidSignInRefusal', () => {
+  it('tells a throttled device to wait, in a sentence', () => {
+    expect(kidSignInRefusal({ status: 'too_many_attempts', locked_until: null, attempts_left: 0 })).toBe(
+      'Too many tries from this device. Please wait a few minutes.',
+    );
+    expect(TOO_MANY_ATTEMPTS).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('lets only ok through and has a sentence for every other status', () => {
+    expect(kidSignInRefusal({ status: 'ok', locked_until: null, attempts_left: null })).toBeNull();
+    expect(kidSignInRefusal({ status: 'wrong_pin', locked_until: null, attempts_left: 1 })).toBe(
+      "That PIN isn't right. You can try 1 more time.",
+    );
+    expect(kidSignInRefusal({ status: 'locked', locked_until: new Date().toISOString(), attempts_left: 0 })).toMatch(
+      /^Too many wrong PINs\. Please wait until .+ or ask a grown-up\.$/,
+    );
+    for (const status of ['not_found', 'needs_consent', 'something_new']) {
+      expect(kidSignInRefusal({ status, locked_until: null, attempts_left: null })).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+});
+
+describe('clientAddressFrom', () => {
+  it('takes x-real-ip, else the first x-forwarded-for entry, else unknown', () => {
+    expect(clientAddressFrom(new Headers({ 'x-real-ip': ' 203.0.113.7 ', 'x-forwarded-for': '198.51.100.1' }))).toBe(
+      '203.0.113.7',
+    );
+    expect(clientAddressFrom(new Headers({ 'x-forwarded-for': '198.51.100.1, 10.0.0.1' }))).toBe('198.51.100.1');
+    expect(clientAddressFrom(new Headers())).toBe('unknown');
+    expect(clientAddressFrom(new Headers({ 'x-real-ip': 'x'.repeat(300) }))).toHaveLength(100);
+  });
+});

@@ -1,0 +1,44 @@
+/** What kid sign-in says for each refusing status of verify_child_pin. */
+
+const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+
+export const TOO_MANY_ATTEMPTS = 'Too many tries from this device. Please wait a few minutes.';
+
+export interface PinCheck {
+  status: string;
+  locked_until: string | null;
+  attempts_left: number | null;
+}
+
+/** The sentence for a refused kid sign-in, or null when the status lets the child in ('ok'). */
+export function kidSignInRefusal(check: PinCheck): string | null {
+  switch (check.status) {
+    case 'ok':
+      return null;
+    case 'not_found':
+      return "We couldn't find that family code and name. Check them with a grown-up.";
+    case 'wrong_pin':
+      return `That PIN isn't right. You can try ${check.attempts_left} more ${check.attempts_left === 1 ? 'time' : 'times'}.`;
+    case 'locked':
+      return `Too many wrong PINs. Please wait until ${timeFormat.format(new Date(check.locked_until as string))} or ask a grown-up.`;
+    case 'too_many_attempts':
+      return TOO_MANY_ATTEMPTS;
+    case 'needs_consent':
+      return 'A grown-up needs to finish setting up your account first.';
+    default:
+      return 'Something went wrong. Please ask a grown-up to help.';
+  }
+}
+
+/**
+ * The address verify_child_pin throttles by: x-real-ip, else the first x-forwarded-for entry. The proxy
+ * in front of the app must set these (Vercel and a standard nginx setup overwrite them); behind a proxy
+ * that passes a browser's own headers through, a guesser could pick their address, which is why the
+ * per-child lockout does not depend on it. Without either header sign-ins share the 'unknown' budget,
+ * which errs on the side of refusing.
+ */
+export function clientAddressFrom(headers: Pick<Headers, 'get'>): string {
+  const realIp = headers.get('x-real-ip')?.trim();
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return (realIp || forwarded || 'unknown').slice(0, 100);
+}
