@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ApiRequest, StackContext } from '../http';
 import { withAuthTransaction } from './db';
 import { type AuthError, badRequest, unexpectedFailure, unprocessable } from './errors';
-import { createSession } from './sessions';
-import { tokenResponse } from './tokens';
-import { findUserByEmail, findUserById, hashPassword, insertUser, recordSignIn, userJson, writeAudit } from './users';
+import { startPasswordSession } from './password-session';
+import { findUserByEmail, hashPassword, insertUser, writeAudit } from './users';
 import { checkPasswordStrength, isPlainObject, validateEmail } from './validate';
 
 export interface AuthEnv {
@@ -65,22 +64,6 @@ export async function signup(env: AuthEnv, req: ApiRequest, body: Record<string,
       throw unexpectedFailure('Database error saving new user');
     });
     await writeAudit(db, 'user_signedup', inserted, req.ip, { provider: 'email' });
-    const session = await createSession(db, inserted.id, 'password', {
-      ip: req.ip,
-      userAgent: req.headers['user-agent'],
-    });
-    await recordSignIn(db, inserted.id);
-    await writeAudit(db, 'login', inserted, req.ip, { provider: 'email' });
-    const user = await findUserById(db, inserted.id);
-    if (!user) throw new Error('signed-up user vanished inside its own transaction');
-    return tokenResponse({
-      user,
-      sessionId: session.sessionId,
-      amr: session.amr,
-      issuer: env.issuer(),
-      expiresIn: config.auth.jwtExpiry,
-      refreshToken: session.refreshToken,
-      userJson: await userJson(db, user),
-    });
+    return startPasswordSession(env, db, req, inserted);
   });
 }

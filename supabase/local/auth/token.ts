@@ -1,11 +1,12 @@
 import type { ApiRequest } from '../http';
 import { withAuthTransaction } from './db';
 import { AuthError, badRequest } from './errors';
+import { startPasswordSession } from './password-session';
 import type { RateLimiter } from './rate-limit';
-import { createSession, refreshGrant, sessionAmr } from './sessions';
+import { refreshGrant, sessionAmr } from './sessions';
 import type { AuthEnv } from './signup';
 import { tokenResponse } from './tokens';
-import { findUserByEmail, findUserById, isBanned, recordSignIn, userJson, verifyPassword, writeAudit } from './users';
+import { findUserByEmail, isBanned, userJson, verifyPassword } from './users';
 import { checkPasswordStrength } from './validate';
 
 const INVALID_LOGIN = 'Invalid login credentials';
@@ -46,22 +47,10 @@ async function passwordGrant(env: AuthEnv, req: ApiRequest, body: Record<string,
 
   const weak = checkPasswordStrength(password, config.auth.minimumPasswordLength);
   return withAuthTransaction(adminPool, async (db) => {
-    const session = await createSession(db, found.id, 'password', { ip: req.ip, userAgent: req.headers['user-agent'] });
-    await recordSignIn(db, found.id);
-    await writeAudit(db, 'login', found, req.ip, { provider: 'email' });
-    const user = await findUserById(db, found.id);
-    if (!user) throw new Error('user vanished during sign-in');
-    return tokenResponse({
-      user,
-      sessionId: session.sessionId,
-      amr: session.amr,
-      issuer: env.issuer(),
-      expiresIn: config.auth.jwtExpiry,
-      refreshToken: session.refreshToken,
-      userJson: await userJson(db, user),
-      // GoTrue tells the client when a stored password no longer meets the policy.
-      weakPassword: weak && weak.code === 'weak_password' ? { message: weak.message, reasons: ['length'] } : undefined,
-    });
+    // GoTrue tells the client when a stored password no longer meets the policy.
+    const weakPassword =
+      weak && weak.code === 'weak_password' ? { message: weak.message, reasons: ['length'] } : undefined;
+    return startPasswordSession(env, db, req, found, weakPassword);
   });
 }
 
