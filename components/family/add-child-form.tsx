@@ -5,12 +5,12 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { addChildSchema } from '@/lib/family/child.schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
 import { AVATARS } from './avatars';
 import { FieldError } from './field-error';
-import { useResultForm } from './use-result-form';
 
 export function AddChildForm() {
-  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(addChildSchema, addChildAction, (_data, form) =>
+  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(addChildSchema, addChildAction, (_data, form) =>
     form.reset(),
   );
 

@@ -4,12 +4,12 @@ import { decideRequestAction } from '@/app/parent/decide-request-action';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { decideRequestSchema } from '@/lib/family/child.schema';
-import { useResultForm } from './use-result-form';
+import { useActionForm } from '@/lib/forms/use-action-form';
 
 export type PendingRequest = { id: string; childName: string; minutes: number | null; message: string | null };
 
 function RequestItem({ request }: { request: PendingRequest }) {
-  const { onSubmit, pending, error } = useResultForm(decideRequestSchema, decideRequestAction);
+  const { onSubmit, pending, error } = useActionForm(decideRequestSchema, decideRequestAction);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 space-y-1">

@@ -4,12 +4,12 @@ import { giveConsentAction } from '@/app/parent/consent-action';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { CONSENT_STATEMENT, consentSchema } from '@/lib/family/child.schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
 import { FieldError } from './field-error';
-import { useResultForm } from './use-result-form';
 
 // COPPA: the account stays inactive (no sign-in) until a parent consents; what they agreed to is stored.
 export function ConsentForm({ childId, childName }: { childId: string; childName: string }) {
-  const { onSubmit, pending, error, fieldErrors } = useResultForm(consentSchema, giveConsentAction);
+  const { onSubmit, pending, error, fieldErrors } = useActionForm(consentSchema, giveConsentAction);
 
   return (
     <form

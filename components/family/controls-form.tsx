@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { Tables } from '@/lib/database.types';
 import { controlsSchema } from '@/lib/family/controls.schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
 import { FieldError } from './field-error';
-import { useResultForm } from './use-result-form';
 
 type Controls = Pick<
   Tables<'parental_controls'>,
@@ -56,7 +56,7 @@ export function ControlsForm({
   controls: Controls;
   timeZone: string;
 }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(controlsSchema, updateControlsAction);
+  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(controlsSchema, updateControlsAction);
   const hhmm = (value: string | null) => value?.slice(0, 5) ?? '';
 
   return (

@@ -5,10 +5,10 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { familySettingsSchema } from '@/lib/family/family.schema';
-import { useResultForm } from './use-result-form';
+import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function FamilySettingsForm({ family }: { family: { id: string; name: string; time_zone: string } }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(familySettingsSchema, updateFamilyAction);
+  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(familySettingsSchema, updateFamilyAction);
   return (
     <form
       onSubmit={onSubmit}

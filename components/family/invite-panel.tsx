@@ -6,10 +6,10 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { inviteCodeSchema } from '@/lib/family/child.schema';
-import { useResultForm } from './use-result-form';
+import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function CreateInviteForm({ openCodes }: { openCodes: { code: string; expires_at: string }[] }) {
-  const { onSubmit, pending, error } = useResultForm(z.object({}), createInviteAction);
+  const { onSubmit, pending, error } = useActionForm(z.object({}), createInviteAction);
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Invite a second parent">
       <p className="text-sm text-stone-600">
@@ -37,7 +37,7 @@ export function CreateInviteForm({ openCodes }: { openCodes: { code: string; exp
 }
 
 export function AcceptInviteForm() {
-  const { onSubmit, pending, error, fieldErrors } = useResultForm(inviteCodeSchema, acceptInviteAction);
+  const { onSubmit, pending, error, fieldErrors } = useActionForm(inviteCodeSchema, acceptInviteAction);
   return (
     <form
       onSubmit={onSubmit}

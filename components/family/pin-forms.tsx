@@ -5,10 +5,10 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { childPinSchema, parentPinSchema } from '@/lib/family/child.schema';
-import { useResultForm } from './use-result-form';
+import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(
+  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(
     parentPinSchema,
     setParentPinAction,
     (_d, form) => form.reset(),
@@ -42,7 +42,7 @@ export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
 }
 
 export function ChildPinForm({ childId, childName }: { childId: string; childName: string }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useResultForm(childPinSchema, setChildPinAction, (_d, form) =>
+  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(childPinSchema, setChildPinAction, (_d, form) =>
     form.reset(),
   );
   return (
