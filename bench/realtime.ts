@@ -3,13 +3,11 @@
 // it), the server's memory per connection, and 2,000 idle connections held with heartbeats. Prints figures;
 // asserts nothing. The stack runs in its own process, so its memory is measured alone and the clients do
 // not share its event loop.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { freePort } from '../supabase/local/free-port';
 import { ANON_KEY } from '../supabase/local/keys';
+import { percentile, startBenchStack } from './bench-stack';
 
 const SIZES = (process.env.BENCH_CLIENTS ?? '100,500,1000').split(',').map(Number);
 const BROADCASTS = Number(process.env.BENCH_BROADCASTS ?? 10);
@@ -17,10 +15,6 @@ const IDLE_CONNECTIONS = Number(process.env.BENCH_IDLE ?? 2000);
 const IDLE_HOLD_MS = Number(process.env.BENCH_IDLE_HOLD_MS ?? 30_000);
 const HEARTBEAT_MS = 25_000;
 const TOPIC = 'realtime:bench';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -143,40 +137,16 @@ async function openClients(url: string, count: number, topic: string): Promise<B
   return clients;
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${url}/auth/v1/health`)).ok) return;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error('stack did not start');
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-bench-rt-'));
-  const apiPort = await freePort();
-  const dbPort = await freePort();
-  const url = `http://127.0.0.1:${apiPort}`;
-  const wsUrl = `ws://127.0.0.1:${apiPort}/realtime/v1/websocket`;
-  const memoryFile = path.join(dataDir, 'memory.json');
-  const stack = spawn(
-    process.execPath,
-    [...process.execArgv, '--expose-gc', `--import=${MEMORY_HOOK}`, 'supabase/local/cli.ts', 'serve', '--reset'],
-    {
-      env: {
-        ...process.env,
-        BENCH_MEMORY_FILE: memoryFile,
-        SUPABASE_API_PORT: String(apiPort),
-        SUPABASE_DB_PORT: String(dbPort),
-        SUPABASE_LOCAL_DATA_DIR: dataDir,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const pid = stack.pid ?? 0;
+  const stack = await startBenchStack({
+    name: 'bench-rt',
+    nodeArgs: ['--expose-gc', `--import=${MEMORY_HOOK}`],
+    env: (dataDir) => ({ BENCH_MEMORY_FILE: path.join(dataDir, 'memory.json') }),
+  });
+  const wsUrl = `ws://127.0.0.1:${stack.apiPort}/realtime/v1/websocket`;
+  const memoryFile = path.join(stack.dataDir, 'memory.json');
+  const pid = stack.pid;
   try {
-    await waitForHealth(url);
     await sleep(1000);
     const sender = await BenchClient.connect(wsUrl);
     await sender.join(TOPIC);
@@ -228,9 +198,7 @@ async function main(): Promise<void> {
     for (const c of idle) c.close();
     sender.close();
   } finally {
-    stack.kill('SIGTERM');
-    await new Promise((resolve) => stack.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

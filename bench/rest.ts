@@ -19,15 +19,14 @@
 //
 // BENCH_DURATION_MS sets the measured time per side; BENCH_CPU_PROF_DIR=<dir> runs the stack under
 // `node --cpu-prof` and leaves its .cpuprofile there when the stack exits.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from '../supabase/local/free-port';
 import { ANON_KEY } from '../supabase/local/keys';
 import { runPipeline, type Statement } from '../supabase/local/rest/pipeline';
+import { percentile, startBenchStack } from './bench-stack';
 
 const CONCURRENCY = 10;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
@@ -37,10 +36,6 @@ interface Result {
   requests: number;
   seconds: number;
   latencies: number[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function run(once: () => Promise<void>, durationMs: number): Promise<Result> {
@@ -100,42 +95,16 @@ function formatResult(label: string, r: Result): string {
   return `${label.padEnd(26)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${percentile(r.latencies, 50).toFixed(2)} ms   p99 ${percentile(r.latencies, 99).toFixed(2)} ms   (${r.requests} requests)`;
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${url}/auth/v1/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('stack did not start');
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-bench-'));
-  const apiPort = await freePort();
-  const dbPort = await freePort();
-  const url = `http://127.0.0.1:${apiPort}`;
   const profDir = process.env.BENCH_CPU_PROF_DIR;
   const profArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
-  const stack = spawn(
-    process.execPath,
-    [...profArgs, ...process.execArgv, 'supabase/local/cli.ts', 'serve', '--reset'],
-    {
-      env: {
-        ...process.env,
-        SUPABASE_API_PORT: String(apiPort),
-        SUPABASE_DB_PORT: String(dbPort),
-        SUPABASE_LOCAL_DATA_DIR: dataDir,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const stack = await startBenchStack({ name: 'bench-rest', nodeArgs: profArgs });
+  const { url, dbPort } = stack;
   const admin = new pg.Pool({
     connectionString: `postgresql://supabase_admin:postgres@127.0.0.1:${dbPort}/postgres`,
     max: 1,
   });
   try {
-    await waitForHealth(url);
     await admin.query(`
       create table public.bench_notes (
         id bigint generated always as identity primary key,
@@ -245,9 +214,7 @@ async function main(): Promise<void> {
     console.log(`cost ratio (rest / BEGIN..COMMIT pg, per request): ${(txRps / restRps).toFixed(2)}x`);
   } finally {
     await admin.end();
-    stack.kill('SIGTERM');
-    await new Promise((resolve) => stack.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 
