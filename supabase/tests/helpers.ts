@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -10,6 +10,14 @@ export function stackInfo() {
 }
 
 /**
+ * Password sign-ins are rate limited per client address (config.toml `sign_in_sign_ups`, 30 per
+ * 5 minutes), and the gateway takes X-Forwarded-For as that address for loopback peers. Each test file
+ * (its own module instance under Vitest) signs in from its own address in the reserved 198.18.0.0/15
+ * range, so the files never share one budget.
+ */
+const clientAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+/**
  * A supabase-js client against the test stack. Node 20 has no global WebSocket and supabase-js 2.119
  * throws without one, so realtime gets `ws`. Sessions stay in memory, never refreshed behind our back.
  */
@@ -17,6 +25,7 @@ export function makeClient(key: string = stackInfo().anonKey): SupabaseClient {
   return createClient(stackInfo().url, key, {
     realtime: { transport: ws as never },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { headers: { 'x-forwarded-for': clientAddress } },
   });
 }
 

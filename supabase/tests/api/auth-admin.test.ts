@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminQuery, randomEmail, serviceClient, signUpUser, stackInfo } from '../helpers';
-import { authClient } from './auth-client';
+import { adminQuery, makeClient, randomEmail, serviceClient, signUpUser, stackInfo } from '../helpers';
 
 describe('auth: admin API', () => {
   it('creates a confirmed user with metadata who can then sign in', async () => {
@@ -23,7 +22,7 @@ describe('auth: admin API', () => {
     expect(data.user?.user_metadata).toMatchObject({ display_name: 'Kid' });
     expect(data.user?.email_confirmed_at).toBeTruthy();
 
-    const signIn = await authClient().auth.signInWithPassword({ email, password: 'child-password' });
+    const signIn = await makeClient().auth.signInWithPassword({ email, password: 'child-password' });
     expect(signIn.error).toBeNull();
     const claims = JSON.parse(
       Buffer.from(signIn.data.session?.access_token.split('.')[1] ?? '', 'base64url').toString(),
@@ -38,7 +37,7 @@ describe('auth: admin API', () => {
     const dup = await admin.createUser({ email, password: 'password-1', email_confirm: true });
     expect(dup.error?.status).toBe(422);
     expect(dup.error?.code).toBe('email_exists');
-    const signIn = await authClient().auth.signInWithPassword({ email, password: 'password-1' });
+    const signIn = await makeClient().auth.signInWithPassword({ email, password: 'password-1' });
     expect(signIn.error?.code).toBe('email_not_confirmed');
   });
 
@@ -64,9 +63,9 @@ describe('auth: admin API', () => {
 
     const banned = await admin.updateUserById(user.id, { ban_duration: '24h' });
     expect(new Date(banned.data.user?.banned_until ?? 0).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
-    expect((await authClient().auth.signInWithPassword(user)).error?.code).toBe('user_banned');
+    expect((await makeClient().auth.signInWithPassword(user)).error?.code).toBe('user_banned');
     await admin.updateUserById(user.id, { ban_duration: 'none' });
-    expect((await authClient().auth.signInWithPassword(user)).error).toBeNull();
+    expect((await makeClient().auth.signInWithPassword(user)).error).toBeNull();
 
     const deleted = await admin.deleteUser(user.id);
     expect(deleted.error).toBeNull();
@@ -75,7 +74,7 @@ describe('auth: admin API', () => {
     expect(missing.error?.status).toBe(404);
     expect(missing.error?.code).toBe('user_not_found');
     expect(await adminQuery('select 1 from auth.identities where user_id = $1', [user.id])).toHaveLength(0);
-    expect((await authClient().auth.getUser(user.accessToken)).error?.code).toBe('user_not_found');
+    expect((await makeClient().auth.getUser(user.accessToken)).error?.code).toBe('user_not_found');
   });
 
   it('soft-deletes: the row stays, the e-mail is obfuscated and sign-in fails', async () => {
@@ -84,7 +83,7 @@ describe('auth: admin API', () => {
     const [row] = await adminQuery('select email, deleted_at from auth.users where id = $1', [user.id]);
     expect(row.deleted_at).not.toBeNull();
     expect(row.email).not.toBe(user.email);
-    expect((await authClient().auth.signInWithPassword(user)).error?.code).toBe('invalid_credentials');
+    expect((await makeClient().auth.signInWithPassword(user)).error?.code).toBe('invalid_credentials');
   });
 
   it('lists users newest first with X-Total-Count and Link pagination', async () => {
@@ -126,7 +125,7 @@ describe('auth: admin API', () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ code: 'not_admin', message: 'User not allowed' });
     }
-    const { error } = await authClient().auth.admin.createUser({ email: randomEmail(), password: 'password-1' });
+    const { error } = await makeClient().auth.admin.createUser({ email: randomEmail(), password: 'password-1' });
     expect(error?.code).toBe('not_admin');
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { adminQuery, signUpUser, stackInfo } from '../helpers';
-import { authClient } from './auth-client';
+import { adminQuery, makeClient, signUpUser, stackInfo } from '../helpers';
 
 /** One refresh with a fresh client each time: auth-js de-duplicates concurrent refreshes per client. */
 async function refresh(refreshToken: string) {
-  return authClient().auth.refreshSession({ refresh_token: refreshToken });
+  return makeClient().auth.refreshSession({ refresh_token: refreshToken });
 }
 
 async function rawRefresh(refreshToken: string) {
@@ -22,7 +21,7 @@ async function rawRefresh(refreshToken: string) {
 
 async function signedIn() {
   const { email, password, id } = await signUpUser();
-  const { data, error } = await authClient().auth.signInWithPassword({ email, password });
+  const { data, error } = await makeClient().auth.signInWithPassword({ email, password });
   if (error || !data.session) throw error ?? new Error('no session');
   return { id, session: data.session };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signJwt } from '../../local/jwt';
-import { adminQuery, randomEmail, signUpUser, stackInfo } from '../helpers';
-import { authClient } from './auth-client';
+import { adminQuery, makeClient, randomEmail, signUpUser, stackInfo } from '../helpers';
 
 function decode(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -18,7 +17,7 @@ describe('auth: password sign-in', () => {
   it('issues a session whose JWT carries GoTrue claims', async () => {
     const { email, password, id } = await signUpUser({ display_name: 'Ada' });
     const before = Math.floor(Date.now() / 1000);
-    const { data, error } = await authClient().auth.signInWithPassword({ email, password });
+    const { data, error } = await makeClient().auth.signInWithPassword({ email, password });
     expect(error).toBeNull();
     const session = data.session;
     if (!session) throw new Error('no session');
@@ -55,7 +54,7 @@ describe('auth: password sign-in', () => {
       { email, password: 'wrong-password' },
       { email: randomEmail('nobody'), password: 'whatever-1' },
     ]) {
-      const { data, error } = await authClient().auth.signInWithPassword(attempt);
+      const { data, error } = await makeClient().auth.signInWithPassword(attempt);
       expect(data.session).toBeNull();
       expect(error?.status).toBe(400);
       expect(error?.code).toBe('invalid_credentials');
@@ -74,7 +73,7 @@ describe('auth: password sign-in', () => {
        returning id`,
       [email],
     );
-    const { data, error } = await authClient().auth.signInWithPassword({ email, password: 'seeded-password' });
+    const { data, error } = await makeClient().auth.signInWithPassword({ email, password: 'seeded-password' });
     expect(error).toBeNull();
     expect(data.user?.id).toBe(id);
   });
@@ -82,12 +81,12 @@ describe('auth: password sign-in', () => {
   it('refuses banned and unconfirmed users', async () => {
     const banned = await signUpUser();
     await adminQuery("update auth.users set banned_until = now() + interval '1 hour' where id = $1", [banned.id]);
-    const b = await authClient().auth.signInWithPassword({ email: banned.email, password: banned.password });
+    const b = await makeClient().auth.signInWithPassword({ email: banned.email, password: banned.password });
     expect(b.error?.code).toBe('user_banned');
 
     const unconfirmed = await signUpUser();
     await adminQuery('update auth.users set email_confirmed_at = null where id = $1', [unconfirmed.id]);
-    const u = await authClient().auth.signInWithPassword({ email: unconfirmed.email, password: unconfirmed.password });
+    const u = await makeClient().auth.signInWithPassword({ email: unconfirmed.email, password: unconfirmed.password });
     expect(u.error?.code).toBe('email_not_confirmed');
   });
 });
@@ -123,7 +122,7 @@ describe('auth: user', () => {
     const anon = await rawGetUser(stackInfo().anonKey);
     expect(anon).toEqual({ status: 403, body: { code: 'bad_jwt', message: 'invalid claim: missing sub claim' } });
 
-    const { error } = await authClient().auth.getUser(forged);
+    const { error } = await makeClient().auth.getUser(forged);
     expect(error?.status).toBe(403);
     expect(error?.code).toBe('bad_jwt');
 
@@ -147,12 +146,12 @@ describe('auth: user', () => {
     // `data` lands in user_metadata only: the app_metadata a parent's admin call sets stays authoritative.
     expect(data.user?.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
 
-    const old = await authClient().auth.signInWithPassword({ email: user.email, password: 'brand-new-password' });
+    const old = await makeClient().auth.signInWithPassword({ email: user.email, password: 'brand-new-password' });
     expect(old.error?.code).toBe('invalid_credentials');
-    const fresh = await authClient().auth.signInWithPassword({ email: newEmail, password: 'brand-new-password' });
+    const fresh = await makeClient().auth.signInWithPassword({ email: newEmail, password: 'brand-new-password' });
     expect(fresh.error).toBeNull();
 
-    const same = authClient();
+    const same = makeClient();
     await same.auth.setSession({
       access_token: fresh.data.session?.access_token ?? '',
       refresh_token: fresh.data.session?.refresh_token ?? '',
@@ -179,7 +178,7 @@ describe('auth: user', () => {
 describe('auth: sign-out scopes', () => {
   async function signInTwice() {
     const { email, password, id } = await signUpUser();
-    const clients = [authClient(), authClient(), authClient()];
+    const clients = [makeClient(), makeClient(), makeClient()];
     const sessions = [];
     for (const client of clients) {
       const { data, error } = await client.auth.signInWithPassword({ email, password });
@@ -198,7 +197,7 @@ describe('auth: sign-out scopes', () => {
       status: 403,
       body: { code: 'session_not_found', message: 'Session from session_id claim in JWT does not exist' },
     });
-    expect((await authClient().auth.getUser(sessions[2].access_token)).error?.name).toBe('AuthSessionMissingError');
+    expect((await makeClient().auth.getUser(sessions[2].access_token)).error?.name).toBe('AuthSessionMissingError');
     expect((await rawGetUser(sessions[1].access_token)).status).toBe(200);
 
     expect((await clients[1].auth.signOut({ scope: 'local' })).error).toBeNull();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, randomEmail, stackInfo } from '../helpers';
-import { authClient } from './auth-client';
+import { adminQuery, makeClient, randomEmail, stackInfo } from '../helpers';
 
 describe('auth: sign-up', () => {
   it('signs up with metadata and returns a confirmed session (autoconfirm, like the CLI)', async () => {
-    const client = authClient();
+    const client = makeClient();
     const email = randomEmail('Signup').replace('Signup', 'SignUp');
     const { data, error } = await client.auth.signUp({
       email,
@@ -38,8 +37,8 @@ describe('auth: sign-up', () => {
 
   it('refuses a second sign-up with the same e-mail (any case) as user_already_exists', async () => {
     const email = randomEmail();
-    expect((await authClient().auth.signUp({ email, password: 'password-1' })).error).toBeNull();
-    const { data, error } = await authClient().auth.signUp({ email: email.toUpperCase(), password: 'password-2' });
+    expect((await makeClient().auth.signUp({ email, password: 'password-1' })).error).toBeNull();
+    const { data, error } = await makeClient().auth.signUp({ email: email.toUpperCase(), password: 'password-2' });
     expect(data.session).toBeNull();
     expect(error?.status).toBe(422);
     expect(error?.code).toBe('user_already_exists');
@@ -47,7 +46,7 @@ describe('auth: sign-up', () => {
   });
 
   it('refuses a short password as weak_password with reasons', async () => {
-    const { error } = await authClient().auth.signUp({ email: randomEmail(), password: '12345' });
+    const { error } = await makeClient().auth.signUp({ email: randomEmail(), password: '12345' });
     expect(error?.name).toBe('AuthWeakPasswordError');
     expect(error?.status).toBe(422);
     expect(error?.code).toBe('weak_password');
@@ -56,14 +55,14 @@ describe('auth: sign-up', () => {
   });
 
   it('refuses an invalid e-mail as validation_failed', async () => {
-    const { error } = await authClient().auth.signUp({ email: 'not-an-email', password: 'password-1' });
+    const { error } = await makeClient().auth.signUp({ email: 'not-an-email', password: 'password-1' });
     expect(error?.status).toBe(400);
     expect(error?.code).toBe('validation_failed');
     expect(error?.message).toBe('Unable to validate email address: invalid format');
   });
 
   it('refuses anonymous sign-ins, which are disabled in config.toml', async () => {
-    const { error } = await authClient().auth.signInAnonymously();
+    const { error } = await makeClient().auth.signInAnonymously();
     expect(error?.status).toBe(422);
     expect(error?.code).toBe('anonymous_provider_disabled');
   });
@@ -83,7 +82,7 @@ describe('auth: sign-up', () => {
       end $$;
       create trigger ${table}_trg after insert on auth.users for each row execute function test_probe.${table}_fn();`);
     try {
-      const ok = await authClient().auth.signUp({
+      const ok = await makeClient().auth.signUp({
         email: randomEmail(),
         password: 'password-1',
         options: { data: { name: 'Grace' } },
@@ -94,7 +93,7 @@ describe('auth: sign-up', () => {
       ]);
 
       const email = randomEmail();
-      const failed = await authClient().auth.signUp({
+      const failed = await makeClient().auth.signUp({
         email,
         password: 'password-1',
         options: { data: { name: marker } },

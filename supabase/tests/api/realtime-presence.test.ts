@@ -71,6 +71,6 @@ describe('realtime presence', () => {
     late.on('presence', { event: 'sync' }, () => {});
     await subscribed(late);
     await until(() => keysOf(late).includes('early'));
-    expect(late.presenceState()['early'][0]).toMatchObject({ mood: 'happy' });
+    expect(late.presenceState().early[0]).toMatchObject({ mood: 'happy' });
   });
 });

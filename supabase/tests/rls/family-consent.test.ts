@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, serviceClient } from '../helpers';
-import { addChild, type Child, createChildUser, type Parent, signInClient, signUpParent } from './family-helpers';
+import { adminQuery, makeClient, serviceClient } from '../helpers';
+import { addChild, type Child, createChildUser, type Parent, signUpParent } from './family-helpers';
 
 // "Until consent, the child account cannot sign in" is enforced by Auth itself, not only by the kid
 // sign-in path: the child's auth user is banned from add_child until a parent consents, and again when
@@ -27,7 +27,7 @@ async function emailOf(id: string): Promise<string> {
 }
 
 async function passwordGrant(email: string, password: string) {
-  const client = signInClient();
+  const client = makeClient();
   const { data, error } = await client.auth.signInWithPassword({ email, password });
   return { client, session: data.session, code: error?.code ?? null };
 }

@@ -1,26 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { expect } from 'vitest';
-import ws from 'ws';
-import { adminQuery, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
-
-/**
- * Password sign-ins are rate limited per client address (30 per 5 minutes, config.toml), and the gateway
- * takes X-Forwarded-For as that address for loopback peers. Each test file that imports this signs its
- * children in from its own address (198.18.0.0/15, the benchmarking range), so the files do not share
- * the 127.0.0.1 budget.
- */
-const signInAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-
-/** Like makeClient, but password sign-ins count against this test file's own address. */
-export function signInClient(): SupabaseClient {
-  return createClient(stackInfo().url, stackInfo().anonKey, {
-    realtime: { transport: ws as never },
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { 'x-forwarded-for': signInAddress } },
-  });
-}
+import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
 
 export interface Parent extends TestUser {
   familyId: string;
@@ -104,7 +86,7 @@ export async function addChild(
     });
     if (consentError) throw consentError;
   }
-  const client = signInClient();
+  const client = makeClient();
   if (!consent) {
     // Auth refuses this child (user_banned). For tests of what the database refuses such a child, the
     // superuser lifts the ban for one sign-in and puts it back, leaving a session as if one slipped through.

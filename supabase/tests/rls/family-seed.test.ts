@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { adminQuery, makeClient, serviceClient } from '../helpers';
-import { signInClient } from './family-helpers';
 
 // The README lists these logins; this keeps the list true.
 describe('seeded demo family', () => {
@@ -41,7 +40,7 @@ describe('seeded demo family', () => {
       expect(child.banned_until).toBeNull();
       const password = `seed-check-${child.id}`;
       expect((await serviceClient().auth.admin.updateUserById(child.id, { password })).error).toBeNull();
-      const { error } = await signInClient().auth.signInWithPassword({ email: child.email, password });
+      const { error } = await makeClient().auth.signInWithPassword({ email: child.email, password });
       expect(error).toBeNull();
     }
   });
