@@ -15,6 +15,7 @@ const TABLES = [
   'public.approval_requests',
   'private.child_logins',
   'private.parent_pins',
+  'private.kid_sign_in_failures',
   'audit.log',
 ];
 
