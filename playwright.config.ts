@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { ANON_KEY, freePort, SERVICE_ROLE_KEY } from 'supabase-local';
 import { freshStackDataDir } from './e2e/support/stack-data-dir';
-import { freePort } from './supabase/local/free-port';
-import { ANON_KEY, SERVICE_ROLE_KEY } from './supabase/local/keys';
 
 // Ports and the stack's data folder are chosen once, when the runner first loads this file, and kept in
 // process.env: worker processes load the config again and must reach the same servers.
@@ -50,7 +49,7 @@ export default defineConfig({
   webServer: [
     {
       // The local Supabase stack in the foreground, on a fresh database (migrations + seed).
-      command: 'npx tsx supabase/local/cli.ts serve --reset',
+      command: 'npx supabase-local serve --reset',
       url: `${apiUrl}/auth/v1/health`,
       env: {
         SUPABASE_API_PORT: process.env.E2E_API_PORT,

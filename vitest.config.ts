@@ -7,27 +7,30 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      // The platform's own projects: its unit tests and its conformance tests on a stack of their own.
+      'packages/supabase-local/vitest.unit.config.ts',
+      'packages/supabase-local/vitest.conformance.config.ts',
       {
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['supabase/local/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts'],
           environment: 'node',
         },
       },
       {
         resolve: { alias },
         test: {
-          name: 'api',
+          name: 'db',
           include: ['supabase/tests/**/*.test.ts'],
           environment: 'node',
-          // One fresh local stack (its own Postgres and gateway on free ports) for the whole run.
+          // One fresh local stack (its own Postgres and gateway on free ports) with our migrations and seed.
           globalSetup: ['supabase/tests/setup/global-stack.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Test files share one stack; two cores do not gain from more than two workers.
           maxWorkers: 2,
-          // Lets `vitest run` take both projects: unit first, then api with its own worker count.
+          // Lets `vitest run` take every project: unit first, then the ones with a stack.
           sequence: { groupOrder: 1 },
         },
       },

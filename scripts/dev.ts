@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ANON_KEY, SERVICE_ROLE_KEY } from '../supabase/local/keys';
+import { ANON_KEY, SERVICE_ROLE_KEY } from 'supabase-local';
 
 const ENV_FILE = path.resolve('.env.local');
 const LOCAL_URL = `http://127.0.0.1:${process.env.SUPABASE_API_PORT ?? 54321}`;
@@ -25,7 +25,7 @@ function isLocal(url: string): boolean {
 }
 
 function runCli(...args: string[]): void {
-  const result = spawnSync(process.execPath, [...process.execArgv, 'supabase/local/cli.ts', ...args], {
+  const result = spawnSync(path.resolve('node_modules/.bin/supabase-local'), args, {
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { generateDatabaseTypes, migrate } from 'supabase-local';
+import { stackInfo, withFreshDatabase } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../local/migrations';
-import { generateDatabaseTypes } from '../../local/types-gen';
-import { SUPABASE_DIR, withFreshDatabase } from './fresh-database';
+
+const SUPABASE_DIR = stackInfo().supabaseDir;
 
 describe('lib/database.types.ts', () => {
   it('matches the migrated schema (run `npm run db:types` after changing a migration)', async () => {

@@ -1,9 +1,11 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { listMigrations, migrate, rollback } from 'supabase-local';
+import { stackInfo, withFreshDatabase } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { listMigrations, migrate, rollback } from '../../local/migrations';
-import { SUPABASE_DIR, withFreshDatabase } from './fresh-database';
+
+const SUPABASE_DIR = stackInfo().supabaseDir;
 
 const publicObjects = `
   select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace

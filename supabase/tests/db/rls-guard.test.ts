@@ -1,6 +1,8 @@
+import { migrate } from 'supabase-local';
+import { stackInfo, withFreshDatabase } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../local/migrations';
-import { SUPABASE_DIR, withFreshDatabase } from './fresh-database';
+
+const SUPABASE_DIR = stackInfo().supabaseDir;
 
 // Every table our migrations create is reachable by the API roles only through RLS: RLS must be on,
 // and every operation granted to anon or authenticated needs a policy that covers it.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { adminQuery, anonClient, serviceClient, signUpUser } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, serviceClient, signUpUser } from '../helpers';
 import { addChild, type Child, createChildUser, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Adding children, consent, PINs and kid sign-in: who may call what, and what wrong input does.

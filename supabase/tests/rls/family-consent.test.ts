@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { adminQuery, makeClient, serviceClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, makeClient, serviceClient } from '../helpers';
 import { addChild, type Child, createChildUser, type Parent, signUpParent } from './family-helpers';
 
 // "Until consent, the child account cannot sign in" is enforced by Auth itself, not only by the kid

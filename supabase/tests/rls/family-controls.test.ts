@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { adminQuery, anonClient, serviceClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, serviceClient } from '../helpers';
 import { addChild, type Child, controlsOf, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Parental controls: only that family's parents read and change them, the child reads their own,

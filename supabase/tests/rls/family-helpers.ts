@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from 'supabase-local/testing';
 import { expect } from 'vitest';
-import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from '../helpers';
 
 export interface Parent extends TestUser {
   familyId: string;

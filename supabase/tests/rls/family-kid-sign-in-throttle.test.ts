@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { adminQuery, anonClient, serviceClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, serviceClient } from '../helpers';
 import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Guessing at kid sign-in: failures are throttled per client address across children and family codes,

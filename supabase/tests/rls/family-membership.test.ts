@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import { adminQuery, anonClient, serviceClient, signUpUser, stackInfo } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, serviceClient, signUpUser, stackInfo } from '../helpers';
 import { addChild, type Child, expectError, type Parent, signUpParent } from './family-helpers';
 
 // Who may see and change families, memberships, profiles and invites. Named users: parent A with

@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, stackInfo } from '../helpers';
 import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime

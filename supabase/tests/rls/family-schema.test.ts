@@ -1,5 +1,5 @@
+import { adminQuery, makeClient } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, makeClient } from '../helpers';
 import { createChildUser, expectError, signUpParent } from './family-helpers';
 
 // Conventions the family tables promise (DESIGN.md §3): every foreign key indexed, every table commented,

@@ -1,5 +1,5 @@
+import { adminQuery, makeClient, serviceClient } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, makeClient, serviceClient } from '../helpers';
 
 // The README lists these logins; this keeps the list true.
 describe('seeded demo family', () => {

@@ -1,5 +1,5 @@
+import { adminQuery, anonClient, signUpUser } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, anonClient, signUpUser } from '../helpers';
 
 // The foundation's acceptance scenario: two users signed up through supabase-js each see only their
 // own profile, and get PostgREST's error shapes for a forbidden write and for .single() on no rows.

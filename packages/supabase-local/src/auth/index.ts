@@ -1,0 +1,2 @@
+export { createAuthService } from './handler';
+export { RateLimiter } from './rate-limit';

@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { createAuthService } from './auth/index';
+import { apiUrl, loadConfig, type StackConfig } from './config';
+import { startGateway } from './gateway';
+import type { Service, StackContext } from './http';
+import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
+import { applyBootstrap, isSeeded, migrate, seed } from './migrations';
+import { startDatabase } from './postgres';
+import { createRealtimeService } from './realtime/index';
+import { createRestService } from './rest/index';
+import { createStorageService } from './storage/index';
+
+export interface StartStackOptions {
+  /** Folder holding config.toml, migrations and seed.sql. Defaults to ./supabase. */
+  supabaseDir?: string;
+  /** Port and folder overrides (tests use free ports and a temporary folder). */
+  overrides?: Partial<StackConfig>;
+  /** Start from an empty database: wipe the data folder, migrate and seed. */
+  reset?: boolean;
+  /** Run seed.sql when the database has never been seeded (default true). */
+  seed?: boolean;
+  /** Durability off for throw-away data (tests, benchmarks). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface RunningStack {
+  config: StackConfig;
+  url: string;
+  dbUrl: string;
+  /** Superuser connection string, for tests that need to set up fixtures. */
+  adminDbUrl: string;
+  keys: { anon: string; serviceRole: string; publishable: string; secret: string; jwtSecret: string };
+  ctx: StackContext;
+  appliedMigrations: string[];
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Starts Postgres, applies bootstrap, migrations and seed, and serves the APIs on one port. */
+export async function startStack(options: StartStackOptions = {}): Promise<RunningStack> {
+  const supabaseDir = options.supabaseDir ?? path.resolve(process.cwd(), 'supabase');
+  const config = loadConfig(supabaseDir, options.overrides);
+  const log = options.log ?? (() => {});
+
+  if (options.reset && !config.databaseUrl) {
+    await rm(path.join(config.dataDir, 'postgres'), { recursive: true, force: true });
+  }
+  const db = await startDatabase(config, { ephemeral: options.ephemeral, log: (m) => log(`[postgres] ${m}`) });
+  const postgresUrl = db.urlFor('postgres');
+  let adminPool: pg.Pool | undefined;
+  let apiPool: pg.Pool | undefined;
+  const services: Service[] = [];
+  try {
+    await applyBootstrap(db.adminUrl);
+    const appliedMigrations = await migrate(postgresUrl, supabaseDir);
+    let seeded = false;
+    if (options.seed !== false && (options.reset || !(await isSeeded(postgresUrl)))) {
+      seeded = await seed(postgresUrl, supabaseDir);
+    }
+
+    adminPool = new pg.Pool({ connectionString: db.adminUrl, max: 10 });
+    apiPool = new pg.Pool({ connectionString: db.urlFor('authenticator'), max: 20 });
+    // A dropped idle connection (server restart) must not crash the stack.
+    adminPool.on('error', (e) => log(`[pool] ${e.message}`));
+    apiPool.on('error', (e) => log(`[pool] ${e.message}`));
+    const ctx: StackContext = { config, adminPool, apiPool };
+
+    // Every API is one Service; the gateway routes by prefix and the stack closes them in reverse.
+    services.push(createRestService(ctx), createAuthService(ctx));
+    services.push(await createRealtimeService(ctx, (m) => log(m)));
+    services.push(createStorageService(ctx));
+    const gateway = await startGateway(services, config.apiPort);
+    const finalConfig = { ...config, apiPort: gateway.port };
+    ctx.config = finalConfig;
+
+    let stopped = false;
+    return {
+      config: finalConfig,
+      url: apiUrl(finalConfig),
+      dbUrl: postgresUrl,
+      adminDbUrl: db.adminUrl,
+      keys: {
+        anon: ANON_KEY,
+        serviceRole: SERVICE_ROLE_KEY,
+        publishable: PUBLISHABLE_KEY,
+        secret: SECRET_KEY,
+        jwtSecret: JWT_SECRET,
+      },
+      ctx,
+      appliedMigrations,
+      seeded,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        // Upgraded WebSockets keep the HTTP server from closing until realtime drops them, so the
+        // services let go of their sockets and listeners before the gateway closes.
+        await closeAll(services);
+        await gateway.close();
+        await apiPool?.end();
+        await adminPool?.end();
+        await db.stop();
+      },
+    };
+  } catch (error) {
+    await closeAll(services).catch(() => {});
+    await apiPool?.end().catch(() => {});
+    await adminPool?.end().catch(() => {});
+    await db.stop();
+    throw error;
+  }
+}
+
+async function closeAll(services: Service[]): Promise<void> {
+  for (const service of [...services].reverse()) await service.close?.();
+}

@@ -1,0 +1,96 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../free-port';
+import { type RunningStack, startStack } from '../stack';
+
+/** What a test file learns about the stack its project's global setup started (`inject('stack')`). */
+export interface TestStackInfo {
+  url: string;
+  dbUrl: string;
+  adminDbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  dataDir: string;
+  /** Folder holding config.toml, migrations and seed.sql of the project under test. */
+  supabaseDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: TestStackInfo;
+  }
+}
+
+export interface TestStackOptions {
+  /** The project to run: its config.toml, migrations and seed. */
+  supabaseDir: string;
+  /** SQL files applied as the superuser after migrations (conformance fixtures), in name order. */
+  fixturesDir?: string;
+  /** Run seed.sql (default true). */
+  seed?: boolean;
+  /** Prefix of the temporary data folder, to tell runs apart in /tmp. */
+  name?: string;
+}
+
+/** Applies every *.sql in `dir` as the superuser, then reloads the REST schema cache. */
+export async function applySqlFiles(adminDbUrl: string, dir: string): Promise<void> {
+  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.sql')).sort();
+  const client = new pg.Client({ connectionString: adminDbUrl });
+  await client.connect();
+  try {
+    for (const file of files) await client.query(await readFile(path.join(dir, file), 'utf8'));
+    await client.query("notify pgrst, 'reload schema'");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A Vitest global setup that starts one fresh stack (own Postgres, own ports, temporary data) for a
+ * whole test project and provides its URLs and keys to the test files.
+ */
+export function stackGlobalSetup(options: TestStackOptions) {
+  return async function setup(project: TestProject) {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `${options.name ?? 'supabase-local'}-`));
+    let stack: RunningStack | undefined;
+    try {
+      stack = await startStack({
+        supabaseDir: options.supabaseDir,
+        overrides: {
+          dataDir,
+          apiPort: await freePort(),
+          dbPort: await freePort(),
+          databaseUrl: undefined,
+        },
+        reset: true,
+        seed: options.seed,
+        ephemeral: true,
+      });
+      if (options.fixturesDir) {
+        await applySqlFiles(stack.adminDbUrl, options.fixturesDir);
+        // Give the schema cache a moment to pick up the reload notification.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    } catch (error) {
+      await stack?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+    project.provide('stack', {
+      url: stack.url,
+      dbUrl: stack.dbUrl,
+      adminDbUrl: stack.adminDbUrl,
+      anonKey: stack.keys.anon,
+      serviceRoleKey: stack.keys.serviceRole,
+      dataDir,
+      supabaseDir: options.supabaseDir,
+    });
+    return async () => {
+      await stack?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  };
+}

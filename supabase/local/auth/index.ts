@@ -1,2 +1,0 @@
-export { createAuthHandler } from './handler';
-export { RateLimiter } from './rate-limit';
