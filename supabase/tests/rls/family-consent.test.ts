@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, makeClient, serviceClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, createChildUser, type Parent, signUpParent } from './family-helpers';
+import { addChild, type Child, createChildUser, expectError, type Parent, signUpParent } from './family-helpers';
 
 // "Until consent, the child account cannot sign in" is enforced by Auth itself, not only by the kid
 // sign-in path: the child's auth user is banned from add_child until a parent consents, and again when
@@ -114,7 +114,7 @@ describe('a child without consent cannot get into Auth', () => {
     const name = `Kid${randomUUID().slice(0, 5)}`;
     await addAsChild(user.id, name, '4680');
 
-    expect((await consent(user.id, otherParent)).error?.message).toMatch(/Only a parent of this child/);
+    expectError(await consent(user.id, otherParent), 'not_parent_of_child');
     expect(await bannedUntil(user.id)).not.toBeNull();
 
     expect((await consent(user.id)).error).toBeNull();

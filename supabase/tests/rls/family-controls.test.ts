@@ -143,12 +143,12 @@ describe('parental_controls: write', () => {
   });
 
   it.each([
-    [{ daily_minutes: -5 }, /Daily reading minutes cannot be negative/],
-    [{ daily_minutes: 601 }, /at most 600/],
-    [{ bedtime_start: '21:00', bedtime_end: null }, /both a bedtime start and a bedtime end, or neither/],
-    [{ bedtime_start: '21:00', bedtime_end: '21:00' }, /start and end at different times/],
-    [{ monthly_credit_allowance: -1 }, /allowance cannot be negative/],
-    [{ monthly_credit_allowance: 10001 }, /at most 10,000/],
+    [{ daily_minutes: -5 }, 'daily_minutes_range'],
+    [{ daily_minutes: 601 }, 'daily_minutes_range'],
+    [{ bedtime_start: '21:00', bedtime_end: null }, 'bedtime_incomplete'],
+    [{ bedtime_start: '21:00', bedtime_end: '21:00' }, 'bedtime_empty'],
+    [{ monthly_credit_allowance: -1 }, 'credit_allowance_range'],
+    [{ monthly_credit_allowance: 10001 }, 'credit_allowance_range'],
   ])('refuses %o with a clear message and changes nothing', async (change, message) => {
     const before = await controlsOf(childA.id);
     expectError(await parentA.client.from('parental_controls').update(change).eq('child_id', childA.id), message);

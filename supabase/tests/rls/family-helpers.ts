@@ -131,9 +131,23 @@ export async function sqlAs<T extends pg.QueryResultRow>(
 }
 
 /** A PostgREST-style error must have come back, with a message matching `pattern`. */
-export function expectError(result: { error: { message: string } | null }, pattern: RegExp) {
+type Refusal = { error: { message: string; code?: string; details?: string | null } | null };
+
+/**
+ * The request was refused: with one of our error codes (SQLSTATE class TF, MESSAGE the code, DETAIL its
+ * parameters as JSON) when `expected` is a string, or with a Postgres/PostgREST message matching a RegExp.
+ */
+export function expectError(result: Refusal, expected: RegExp | string, params?: Record<string, unknown>) {
   expect(result.error, 'expected the request to be refused').not.toBeNull();
-  expect(result.error?.message).toMatch(pattern);
+  if (expected instanceof RegExp) {
+    expect(result.error?.message).toMatch(expected);
+    return;
+  }
+  expect({ code: result.error?.code?.slice(0, 2), message: result.error?.message }).toEqual({
+    code: 'TF',
+    message: expected,
+  });
+  if (params) expect(JSON.parse(result.error?.details ?? '{}')).toMatchObject(params);
 }
 
 export async function controlsOf(childId: string) {

@@ -36,7 +36,9 @@ async function recordAt(childId: string, minutes: number, at: string): Promise<R
     ]);
     return row;
   } catch (error) {
-    return (error as Error).message;
+    // Our error contract: the code in the message, its parameters as JSON in the detail.
+    const { message, detail } = error as { message: string; detail?: string };
+    return `${message} ${detail ?? ''}`;
   }
 }
 
@@ -78,27 +80,26 @@ describe('record_reading_time', () => {
     const second = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
     expect(second.data).toEqual({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0 });
     const refused = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(refused, /reading time is used up/);
-    expect(refused.error?.details).toBe('daily_limit');
+    expectError(refused, 'daily_limit');
 
     const { data } = await childA.client.from('reading_time_entries').select('minutes');
     expect(data?.map((e) => e.minutes)).toEqual([6, 4]);
   });
 
   it('refuses out-of-range minutes, grown-ups and anon', async () => {
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 0 }), /steps of 1 to 60 minutes/);
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: -5 }), /steps of 1 to 60 minutes/);
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 61 }), /steps of 1 to 60 minutes/);
-    expectError(await parentB.client.rpc('record_reading_time', { p_minutes: 5 }), /Only a child account/);
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 0 }), 'reading_step_range');
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: -5 }), 'reading_step_range');
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 61 }), 'reading_step_range');
+    expectError(await parentB.client.rpc('record_reading_time', { p_minutes: 5 }), 'not_a_child');
     expectError(await anon.rpc('record_reading_time', { p_minutes: 5 }), /permission denied/);
   });
 
   it('refuses while paused or with reading switched off, recording nothing', async () => {
     await setControls(childB.id, { paused: true });
     const paused = await childB.client.rpc('record_reading_time', { p_minutes: 5 });
-    expectError(paused, /paused reading/);
+    expectError(paused, 'paused');
     await setControls(childB.id, { paused: false, reading_allowed: false });
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 5 }), /switched off/);
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 5 }), 'reading_off');
     await setControls(childB.id, { reading_allowed: true });
     expect((await childB.client.from('reading_time_entries').select('id')).data).toEqual([]);
   });
@@ -111,8 +112,7 @@ describe('record_reading_time', () => {
     await Promise.all([setControls(childA.id, { ...window, daily_minutes: 600 }), setControls(childB.id, window)]);
 
     const inBed = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(inBed, new RegExp(`It is bedtime. Reading opens again at ${window.bedtime_end}`));
-    expect(inBed.error?.details).toBe('bedtime');
+    expectError(inBed, 'bedtime', { opens_at: window.bedtime_end });
     expect((await childB.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
 
     const day = await childA.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
@@ -153,7 +153,7 @@ describe('record_reading_time under concurrency', () => {
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => recordAsChild(kid.id, 3)));
     // 3 + 3 + 3 + 1 (capped) = 10; the other two are refused.
     expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(4);
-    expect(outcomes.filter((o) => o !== 'recorded').every((o) => /used up/.test(o))).toBe(true);
+    expect(outcomes.filter((o) => o !== 'recorded').every((o) => o.startsWith('daily_limit'))).toBe(true);
     const [{ total }] = await adminQuery<{ total: number }>(
       'select sum(minutes)::int as total from public.reading_time_entries where child_id = $1',
       [kid.id],
@@ -176,7 +176,7 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
     await setControls(kid.id, { bedtime_start: '20:00', bedtime_end: '07:00', daily_minutes: 600 });
     // January: New York is UTC-5.
     expect(await recordAt(kid.id, 1, '2027-01-15T00:59:00Z')).toMatchObject({ minutes_used: 1 }); // 19:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T01:00:00Z')).toMatch(/bedtime. Reading opens again at 07:00/); // 20:00
+    expect(await recordAt(kid.id, 1, '2027-01-15T01:00:00Z')).toMatch(/^bedtime .*"opens_at": "07:00"/); // 20:00
     expect(await recordAt(kid.id, 1, '2027-01-15T04:59:00Z')).toMatch(/bedtime/); // 23:59
     expect(await recordAt(kid.id, 1, '2027-01-15T05:00:00Z')).toMatch(/bedtime/); // 00:00
     expect(await recordAt(kid.id, 1, '2027-01-15T11:59:00Z')).toMatch(/bedtime/); // 06:59
@@ -209,7 +209,7 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
       minutes_allowed: 20,
       minutes_left: 0,
     });
-    expect(await recordAt(kid.id, 1, '2027-03-10T14:59:00Z')).toMatch(/used up/);
+    expect(await recordAt(kid.id, 1, '2027-03-10T14:59:00Z')).toMatch('daily_limit');
     // ...and at 00:05 on 11 March in Tokyo (still 10 March in UTC) a new day starts.
     expect(await recordAt(kid.id, 5, '2027-03-10T15:05:00Z')).toEqual({
       minutes_used: 5,
@@ -221,12 +221,12 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
 
     // The same instants in a UTC family are all on one day, so the limit still holds there.
     await setTimeZone(family.familyId, 'UTC');
-    expect(await recordAt(kid.id, 1, '2027-03-10T15:06:00Z')).toMatch(/used up/);
+    expect(await recordAt(kid.id, 1, '2027-03-10T15:06:00Z')).toMatch('daily_limit');
   });
 
   it('refuses a daily limit of zero at once', async () => {
     await setControls(kid.id, { daily_minutes: 0 });
-    expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch(/used up/);
+    expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch('daily_limit');
     await setControls(kid.id, { daily_minutes: 60 });
   });
 });
@@ -237,8 +237,8 @@ describe('asking for more time', () => {
     const { data: day } = await childA.client.rpc('get_my_reading_day').single<{ minutes_left: number }>();
     expect(day?.minutes_left).toBe(0);
 
-    expectError(await childA.client.rpc('request_more_time', { p_minutes: 500 }), /5 to 60 more minutes/);
-    expectError(await parentA.client.rpc('request_more_time', { p_minutes: 15 }), /Only a child can ask/);
+    expectError(await childA.client.rpc('request_more_time', { p_minutes: 500 }), 'more_time_range');
+    expectError(await parentA.client.rpc('request_more_time', { p_minutes: 15 }), 'not_a_child');
     const asked = await childA.client.rpc('request_more_time', { p_minutes: 15, p_message: 'One more chapter!' });
     expect(asked.error).toBeNull();
     const requestId = asked.data as string;
@@ -258,11 +258,11 @@ describe('asking for more time', () => {
     // Who may answer it: not the child, not another family's parent, and never through the table.
     expectError(
       await childA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
-      /Only a parent/,
+      'not_parent_of_family',
     );
     expectError(
       await parentB.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
-      /Only a parent/,
+      'not_parent_of_family',
     );
     expectError(
       await childA.client.from('approval_requests').update({ status: 'approved' }).eq('id', requestId),
@@ -279,13 +279,13 @@ describe('asking for more time', () => {
       }),
       /permission denied/,
     );
-    expectError(await childA.client.rpc('record_reading_time', { p_minutes: 1 }), /used up/);
+    expectError(await childA.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
 
     const decided = await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
     expect(decided.data).toBe('approved');
     expectError(
       await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: false }),
-      /already been answered/,
+      'request_already_answered',
     );
 
     const seen = await childA.client
@@ -337,7 +337,7 @@ describe('asking for more time', () => {
     expect(
       (await childB.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
     ).toBe('denied');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 1 }), /used up/);
+    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
     await setControls(childB.id, { daily_minutes: 60 });
   });
 });

@@ -28,7 +28,14 @@ export async function withFreshDatabase(work: (db: FreshDatabase) => Promise<voi
   const adminUrl = withDatabase(adminDbUrl, name);
   const postgresUrl = withDatabase(dbUrl, name);
   try {
-    await applyBootstrap(adminUrl);
+    // The bootstrap alters cluster-wide objects (roles); advisory locks are per database, so two fresh
+    // databases bootstrapping at once would race ("tuple concurrently updated"). Serialise on the main one.
+    await admin.query('select pg_advisory_lock(5432101)');
+    try {
+      await applyBootstrap(adminUrl);
+    } finally {
+      await admin.query('select pg_advisory_unlock(5432101)');
+    }
     await work({
       adminUrl,
       postgresUrl,
