@@ -2,11 +2,9 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
-import { ActionError, userAction } from '@/lib/actions/action';
+import { ActionError, parentAction } from '@/lib/actions/action';
 import { addChildSchema } from '@/lib/family/child.schema';
 import { childEmail } from '@/lib/family/child-account';
-import { dbErrorMessage } from '@/lib/family/db-error-message';
-import { getMembership } from '@/lib/family/queries';
 import { createAdminClient } from '@/lib/supabase/admin';
 
 /** 100 years, as a Go duration (GoTrue's `ban_duration`); the database's own ban takes over in add_child. */
@@ -19,10 +17,7 @@ const CHILD_BAN_UNTIL_CONSENT = '876000h';
  * parent and records membership, profile, default controls and the hashed PIN in one transaction.
  * If (2) refuses, (1) is undone so no orphan account remains. The child stays banned at Auth until consent.
  */
-export const addChildAction = userAction(addChildSchema, async (input, { supabase, user }) => {
-  const membership = await getMembership(supabase, { userId: user.id });
-  if (membership?.role !== 'parent') throw new ActionError('Only a parent can add a child.');
-
+export const addChildAction = parentAction(addChildSchema, async (input, { supabase }) => {
   const admin = createAdminClient();
   const childId = randomUUID();
   const { error: createError } = await admin.auth.admin.createUser({
@@ -53,7 +48,7 @@ export const addChildAction = userAction(addChildSchema, async (input, { supabas
     await admin.auth.admin.deleteUser(childId).catch((cleanupError) => {
       console.error('Removing the unused child auth user failed', cleanupError);
     });
-    throw new ActionError(dbErrorMessage(error));
+    throw error;
   }
   revalidatePath('/parent');
   return { childId };

@@ -1,18 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, userAction } from '@/lib/actions/action';
+import { parentAction } from '@/lib/actions/action';
 import { CONSENT_STATEMENT, consentSchema } from '@/lib/family/child.schema';
-import { dbErrorMessage } from '@/lib/family/db-error-message';
 
 // The statement stored is the one shown next to the checkbox, so the record says what was agreed to.
-export const giveConsentAction = userAction(consentSchema, async ({ childId }, { supabase }) => {
+export const giveConsentAction = parentAction(consentSchema, async ({ childId }, { supabase }) => {
   const { error } = await supabase.rpc('give_parental_consent', {
     p_child_id: childId,
     p_method: 'in_app_attestation',
     p_statement: CONSENT_STATEMENT,
   });
-  if (error) throw new ActionError(dbErrorMessage(error));
+  if (error) throw error;
   revalidatePath('/parent');
   return { childId };
 });

@@ -1,20 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, userAction } from '@/lib/actions/action';
+import { parentAction } from '@/lib/actions/action';
 import { childPinSchema, parentPinSchema } from '@/lib/family/child.schema';
-import { dbErrorMessage } from '@/lib/family/db-error-message';
 
-export const setParentPinAction = userAction(parentPinSchema, async ({ pin }, { supabase }) => {
+export const setParentPinAction = parentAction(parentPinSchema, async ({ pin }, { supabase }) => {
   const { error } = await supabase.rpc('set_parent_pin', { p_pin: pin });
-  if (error) throw new ActionError(dbErrorMessage(error));
+  if (error) throw error;
   revalidatePath('/parent');
   return { saved: true };
 });
 
-export const setChildPinAction = userAction(childPinSchema, async ({ childId, pin }, { supabase }) => {
+export const setChildPinAction = parentAction(childPinSchema, async ({ childId, pin }, { supabase }) => {
   const { error } = await supabase.rpc('set_child_pin', { p_child_id: childId, p_pin: pin });
-  if (error) throw new ActionError(dbErrorMessage(error));
+  if (error) throw error;
   revalidatePath('/parent');
   return { saved: true };
 });

@@ -1,13 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, userAction } from '@/lib/actions/action';
+import { ActionError, parentAction } from '@/lib/actions/action';
 import { controlsSchema } from '@/lib/family/controls.schema';
-import { dbErrorMessage } from '@/lib/family/db-error-message';
 import { updateChildControls } from '@/lib/family/mutations';
 
-export const updateControlsAction = userAction(controlsSchema, async ({ childId, ...controls }, { supabase }) => {
-  const { data, error } = await updateChildControls(supabase, {
+export const updateControlsAction = parentAction(controlsSchema, async ({ childId, ...controls }, { supabase }) => {
+  const updated = await updateChildControls(supabase, {
     childId,
     controls: {
       age_band: controls.ageBand,
@@ -23,9 +22,8 @@ export const updateControlsAction = userAction(controlsSchema, async ({ childId,
       paused: controls.paused,
     },
   });
-  if (error) throw new ActionError(dbErrorMessage(error));
   // RLS filters rather than errors: no row back means this is not the caller's child.
-  if (!data.length) throw new ActionError("You can only change your own children's controls.");
+  if (!updated.length) throw new ActionError("You can only change your own children's controls.");
   revalidatePath('/parent');
   return { savedAt: new Date().toISOString() };
 });

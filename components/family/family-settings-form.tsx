@@ -16,7 +16,6 @@ export function FamilySettingsForm({ family }: { family: { id: string; name: str
       className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
       aria-label="Family settings"
     >
-      <input type="hidden" name="familyId" value={family.id} />
       <TextField label="Family name" name="name" defaultValue={family.name} errors={fieldErrors.name} />
       <TextField
         label="Time zone"

@@ -1,13 +1,7 @@
 import 'server-only';
-import { cache } from 'react';
-import { getCurrentUser } from '@/lib/auth/get-current-user';
-import { createClient } from '@/lib/supabase/server';
-import { getMembership } from './queries';
+import { getCurrentMember } from '@/lib/auth/current-member';
 
-/** 'parent', 'child' or null (signed out / no family), for layout decisions. Cached per request. */
-export const getMyRole = cache(async () => {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const membership = await getMembership(await createClient(), { userId: user.id });
-  return membership?.role ?? null;
-});
+/** 'parent', 'child' or null (signed out / no family), for layout decisions. */
+export async function getMyRole() {
+  return (await getCurrentMember())?.member?.role ?? null;
+}

@@ -8,21 +8,30 @@ export type ControlsUpdate = Omit<
   'child_id' | 'family_id' | 'updated_by' | 'created_at' | 'updated_at'
 >;
 
-/**
- * Returns the result rather than throwing: the caller maps the trigger's sentences to the form and
- * treats "no row" (RLS: not your child) as its own message.
- */
+/** The rows changed: none means RLS hid the row (not the caller's child). Throws on refusal. */
 export async function updateChildControls(
   supabase: Client,
   { childId, controls }: { childId: string; controls: ControlsUpdate },
 ) {
-  return supabase.from('parental_controls').update(controls).eq('child_id', childId).select('child_id');
+  const { data, error } = await supabase
+    .from('parental_controls')
+    .update(controls)
+    .eq('child_id', childId)
+    .select('child_id');
+  if (error) throw error;
+  return data;
 }
 
-/** Parents only (RLS); the trigger refuses unknown time zones with a sentence. */
+/** Parents only (RLS; none changed otherwise); the trigger refuses unknown time zones. Throws on refusal. */
 export async function updateFamilySettings(
   supabase: Client,
   { familyId, name, timeZone }: { familyId: string; name: string; timeZone: string },
 ) {
-  return supabase.from('families').update({ name, time_zone: timeZone }).eq('id', familyId).select('id');
+  const { data, error } = await supabase
+    .from('families')
+    .update({ name, time_zone: timeZone })
+    .eq('id', familyId)
+    .select('id');
+  if (error) throw error;
+  return data;
 }

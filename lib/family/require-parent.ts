@@ -1,23 +1,20 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { cache } from 'react';
-import { type CurrentUser, requireUser } from '@/lib/auth/require-user';
-import { createClient } from '@/lib/supabase/server';
-import { getMembership } from './queries';
+import { getCurrentMember, type Member } from '@/lib/auth/current-member';
 
-export type FamilyUser = CurrentUser & { familyId: string; role: 'parent' | 'child' };
+export type FamilyUser = Member;
 
-/** The signed-in user with their family and role; accounts without a family go to /dashboard. Cached per request. */
-export const requireMember = cache(async (): Promise<FamilyUser> => {
-  const user = await requireUser();
-  const membership = await getMembership(await createClient(), { userId: user.id });
-  if (!membership) redirect('/dashboard');
-  return { ...user, familyId: membership.family_id, role: membership.role };
-});
+/** The signed-in user with their family and role; accounts without a family go to /dashboard. */
+export async function requireMember(): Promise<Member> {
+  const caller = await getCurrentMember();
+  if (!caller) redirect('/sign-in');
+  if (!caller.member) redirect('/dashboard');
+  return caller.member;
+}
 
 /** A parent; children are sent to their own pages. */
-export const requireParent = cache(async (): Promise<FamilyUser> => {
+export async function requireParent(): Promise<Member<'parent'>> {
   const member = await requireMember();
   if (member.role !== 'parent') redirect('/kids/read');
-  return member;
-});
+  return member as Member<'parent'>;
+}

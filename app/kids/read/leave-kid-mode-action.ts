@@ -1,10 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { ActionError, userAction } from '@/lib/actions/action';
+import { ActionError, childAction } from '@/lib/actions/action';
+import { formatWait } from '@/lib/format/family-time';
 import { leaveKidModeSchema, NO_PARENT_PIN } from '@/lib/kids/kid-sign-in.schema';
-
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * On a shared device the child's session must not end (and hand the device back to a grown-up's
@@ -17,18 +16,16 @@ const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-d
  * it would need the parent's e-mail looked up through the admin client for a child's request. Refusing
  * is simpler and gives a child nothing to guess; the parent sets the PIN once, from any device.
  */
-export const leaveKidModeAction = userAction(leaveKidModeSchema, async ({ pin }, { supabase }) => {
+export const leaveKidModeAction = childAction(leaveKidModeSchema, async ({ pin }, { supabase }) => {
   const { data, error } = await supabase.rpc('verify_parent_pin', { p_pin: pin ?? '' }).single();
-  if (error) throw new ActionError('Something went wrong. Please try again.');
+  if (error) throw error;
   switch (data.status) {
     case 'ok':
       break;
     case 'wrong_pin':
       throw new ActionError('That is not the parent PIN.');
     case 'locked':
-      throw new ActionError(
-        `Too many wrong PINs. Please try again after ${timeFormat.format(new Date(data.locked_until as string))}.`,
-      );
+      throw new ActionError(`Too many wrong PINs. Please try again in ${formatWait(data.locked_until as string)}.`);
     case 'not_set':
       throw new ActionError(NO_PARENT_PIN);
     default:

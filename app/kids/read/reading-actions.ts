@@ -1,25 +1,27 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, userAction } from '@/lib/actions/action';
-import { dbErrorMessage } from '@/lib/family/db-error-message';
+import { childAction } from '@/lib/actions/action';
+import { parseDbError, userMessage } from '@/lib/errors/user-message';
 import { moreTimeSchema, recordTimeSchema } from '@/lib/kids/kid-sign-in.schema';
 
 export type ReadingTick =
   | { state: 'reading'; minutesUsed: number; minutesAllowed: number; minutesLeft: number }
   | { state: 'stopped'; reason: string; message: string };
 
+const STOP_REASONS = new Set(['paused', 'reading_off', 'bedtime', 'daily_limit', 'needs_consent']);
+
 // A refusal is an expected answer here (limit, bedtime, pause), not an error: the timer shows it.
-export const recordReadingTimeAction = userAction(
+export const recordReadingTimeAction = childAction(
   recordTimeSchema,
   async ({ minutes }, { supabase }): Promise<ReadingTick> => {
     const { data, error } = await supabase.rpc('record_reading_time', { p_minutes: minutes }).single();
     if (error) {
-      if (error.code === 'P0001' || error.code === '42501') {
-        return { state: 'stopped', reason: error.details ?? 'refused', message: error.message };
+      const refusal = parseDbError(error);
+      if (refusal && STOP_REASONS.has(refusal.code)) {
+        return { state: 'stopped', reason: refusal.code, message: userMessage(error) };
       }
-      console.error('record_reading_time failed', error);
-      throw new ActionError('Something went wrong. Please try again.');
+      throw error;
     }
     return {
       state: 'reading',
@@ -30,9 +32,9 @@ export const recordReadingTimeAction = userAction(
   },
 );
 
-export const requestMoreTimeAction = userAction(moreTimeSchema, async ({ minutes }, { supabase }) => {
+export const requestMoreTimeAction = childAction(moreTimeSchema, async ({ minutes }, { supabase }) => {
   const { data, error } = await supabase.rpc('request_more_time', { p_minutes: minutes });
-  if (error) throw new ActionError(dbErrorMessage(error));
+  if (error) throw error;
   revalidatePath('/kids/read');
   return { requestId: data };
 });
