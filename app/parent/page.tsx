@@ -6,6 +6,7 @@ import { AuditList } from '@/components/family/audit-list';
 import { ChildStatus } from '@/components/family/child-status';
 import { ConsentForm } from '@/components/family/consent-form';
 import { ControlsForm } from '@/components/family/controls-form';
+import { FamilyLiveUpdates } from '@/components/family/family-live-updates';
 import { FamilySettingsForm } from '@/components/family/family-settings-form';
 import { AcceptInviteForm, CreateInviteForm } from '@/components/family/invite-panel';
 import { ChildPinForm, ParentPinForm } from '@/components/family/pin-forms';
@@ -155,6 +156,7 @@ export default async function ParentDashboardPage() {
       <Section id="audit-heading" title="Recent changes" intro="Who changed what in your family.">
         <AuditList entries={audit} names={names} timeZone={family.time_zone} />
       </Section>
+      <FamilyLiveUpdates familyId={familyId} />
     </div>
   );
 }

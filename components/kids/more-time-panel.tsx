@@ -1,25 +1,17 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { requestMoreTimeAction } from '@/app/kids/read/reading-actions';
 
 type Request = { status: 'pending' | 'approved' | 'denied'; minutes: number | null } | null;
 
-const POLL_MS = 4_000;
-
-/** Asks for more time and shows the grown-up's answer, checking for it every few seconds while waiting. */
+/** Asks for more time and shows the grown-up's answer (which arrives through ChildLiveUpdates). */
 export function MoreTimePanel({ request, canAsk }: { request: Request; canAsk: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const waiting = request?.status === 'pending';
-
-  useEffect(() => {
-    if (!waiting) return;
-    const id = setInterval(() => router.refresh(), POLL_MS);
-    return () => clearInterval(id);
-  }, [waiting, router]);
 
   function ask() {
     setError(null);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { avatarEmoji } from '@/components/family/avatars';
+import { ChildLiveUpdates } from '@/components/kids/child-live-updates';
 import { LeaveKidMode } from '@/components/kids/leave-kid-mode';
 import { MoreTimePanel } from '@/components/kids/more-time-panel';
 import { ReadingTimer } from '@/components/kids/reading-timer';
@@ -64,6 +65,7 @@ export default async function KidReadPage() {
         canAsk={!blocked && day.minutes_left <= 0}
       />
       <LeaveKidMode needsPin={Boolean(needsPin)} />
+      <ChildLiveUpdates childId={child.id} />
     </div>
   );
 }

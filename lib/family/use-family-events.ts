@@ -1,0 +1,28 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { type FamilyEvent, toFamilyEvent } from '@/lib/realtime/family-event';
+import { useRealtimeChannel } from '@/lib/realtime/use-realtime-channel';
+import { familyKeys } from './keys';
+
+/**
+ * A parent's live view of the family: every change the database announces on family:<id> (a child's
+ * request, minutes read, controls, consent) invalidates the family's queries; so does every (re)join,
+ * which repairs anything missed while disconnected. `onEvent` lets server-rendered parts refresh too.
+ */
+export function useFamilyEvents(familyId: string | null, onEvent?: (event: FamilyEvent | null) => void) {
+  const queryClient = useQueryClient();
+  return useRealtimeChannel({
+    topic: familyId ? `family:${familyId}` : null,
+    private: true,
+    configure: (channel) =>
+      channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
+        if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+        onEvent?.(toFamilyEvent(event, payload));
+      }),
+    onLive: () => {
+      if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+      onEvent?.(null);
+    },
+  });
+}
