@@ -1,4 +1,5 @@
 import type { Database } from '@/lib/database.types';
+import { formatInFamilyZone } from '@/lib/format/family-time';
 
 type Entry = Database['public']['Functions']['get_family_audit_log']['Returns'][number];
 type Row = Record<string, unknown>;
@@ -55,8 +56,6 @@ export function AuditList({
   timeZone: string;
 }) {
   if (!entries.length) return <p className="text-sm text-stone-500">No changes yet.</p>;
-  // The family's clock, so times match the bedtimes and daily limits set above.
-  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <ul className="divide-y divide-stone-100 text-sm">
       {entries.map((entry) => (
@@ -67,7 +66,7 @@ export function AuditList({
           </span>
           <span className="text-xs text-stone-500 sm:text-sm">
             {entry.actor_id ? (names.get(entry.actor_id) ?? 'Someone') : 'Tale Forge'} ·{' '}
-            <time dateTime={entry.created_at}>{format.format(new Date(entry.created_at))}</time>
+            <time dateTime={entry.created_at}>{formatInFamilyZone(entry.created_at, timeZone)}</time>
           </span>
         </li>
       ))}

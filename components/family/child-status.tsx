@@ -1,15 +1,15 @@
 import type { Database } from '@/lib/database.types';
+import { formatInFamilyZone } from '@/lib/format/family-time';
 import { avatarEmoji } from './avatars';
 
 export type ChildOverview = Database['public']['Functions']['get_children_overview']['Returns'][number];
 
 function statusOf(child: ChildOverview, timeZone: string): { label: string; tone: string } {
   // The family's clock, not the server's: "locked until 19:40" must mean the parent's 19:40.
-  const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
   if (!child.consented) return { label: 'Waiting for your consent', tone: 'bg-amber-100 text-amber-900' };
   if (child.locked_until) {
     return {
-      label: `Sign-in locked until ${timeFormat.format(new Date(child.locked_until))}`,
+      label: `Sign-in locked until ${formatInFamilyZone(child.locked_until, timeZone, 'time')}`,
       tone: 'bg-red-100 text-red-900',
     };
   }

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { Tables } from '@/lib/database.types';
 import { controlsSchema } from '@/lib/family/controls.schema';
+import { AGE_BAND_LABELS, AGE_BANDS, CHAT_LEVEL_LABELS, CHAT_LEVELS } from '@/lib/family/options';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { FieldError } from './field-error';
 
@@ -24,13 +25,6 @@ type Controls = Pick<
   | 'approval_above_allowance'
   | 'paused'
 >;
-
-const CHAT_LEVELS = [
-  ['off', 'Off — no chat at all'],
-  ['phrases', 'Phrases only — ready-made friendly phrases'],
-  ['filtered', 'Filtered — free text through the child-safe filter'],
-  ['held_for_review', 'Held for review — every message waits for a parent'],
-] as const;
 
 function Row({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
   return (
@@ -70,9 +64,11 @@ export function ControlsForm({
       </Row>
       <Row label="Age band" hint="Stories rated above this band are hidden from the child.">
         <select name="ageBand" defaultValue={controls.age_band} className={input} aria-label="Age band">
-          <option value="4-6">Ages 4–6</option>
-          <option value="7-9">Ages 7–9</option>
-          <option value="10-12">Ages 10–12</option>
+          {AGE_BANDS.map((band) => (
+            <option key={band} value={band}>
+              {AGE_BAND_LABELS[band]}
+            </option>
+          ))}
         </select>
         <FieldError errors={fieldErrors.ageBand} />
       </Row>
@@ -136,9 +132,9 @@ export function ControlsForm({
           className={`${input} w-full sm:w-auto`}
           aria-label="Chat level"
         >
-          {CHAT_LEVELS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+          {CHAT_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {CHAT_LEVEL_LABELS[level]}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_BANDS, CHAT_LEVELS } from './options';
 
 // FormData sends "on" for a ticked checkbox and nothing for an unticked one.
 const checkbox = z.preprocess((value) => value === 'on' || value === true || value === 'true', z.boolean());
@@ -9,9 +10,6 @@ const optionalTime = z.preprocess(
     .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Please enter a time like 19:30.')
     .nullable(),
 );
-
-export const AGE_BANDS = ['4-6', '7-9', '10-12'] as const;
-export const CHAT_LEVELS = ['off', 'phrases', 'filtered', 'held_for_review'] as const;
 
 // The same limits as the database trigger, so the form explains them before a round trip.
 export const controlsSchema = z

@@ -14,8 +14,10 @@ describe('kidSignInRefusal', () => {
     expect(kidSignInRefusal({ status: 'wrong_pin', locked_until: null, attempts_left: 1 })).toBe(
       "That PIN isn't right. You can try 1 more time.",
     );
-    expect(kidSignInRefusal({ status: 'locked', locked_until: new Date().toISOString(), attempts_left: 0 })).toMatch(
-      /^Too many wrong PINs\. Please wait until .+ or ask a grown-up\.$/,
+    // A wait, not a clock time: the child's device may not be in the family's time zone.
+    const inFifteen = new Date(Date.now() + 15 * 60_000 - 500).toISOString();
+    expect(kidSignInRefusal({ status: 'locked', locked_until: inFifteen, attempts_left: 0 })).toBe(
+      'Too many wrong PINs. Please wait 15 minutes or ask a grown-up.',
     );
     for (const status of ['not_found', 'needs_consent', 'something_new']) {
       expect(kidSignInRefusal({ status, locked_until: null, attempts_left: null })).toMatch(/^[A-Z].*\.$/);

@@ -1,6 +1,6 @@
 /** What kid sign-in says for each refusing status of verify_child_pin. */
 
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+import { formatWait } from '@/lib/format/family-time';
 
 export const TOO_MANY_ATTEMPTS = 'Too many tries from this device. Please wait a few minutes.';
 
@@ -20,7 +20,7 @@ export function kidSignInRefusal(check: PinCheck): string | null {
     case 'wrong_pin':
       return `That PIN isn't right. You can try ${check.attempts_left} more ${check.attempts_left === 1 ? 'time' : 'times'}.`;
     case 'locked':
-      return `Too many wrong PINs. Please wait until ${timeFormat.format(new Date(check.locked_until as string))} or ask a grown-up.`;
+      return `Too many wrong PINs. Please wait ${formatWait(check.locked_until as string)} or ask a grown-up.`;
     case 'too_many_attempts':
       return TOO_MANY_ATTEMPTS;
     case 'needs_consent':
