@@ -49,3 +49,8 @@ begin
   end if;
 end
 $$;
+-- Hosted creates the publication in an init script that runs as `postgres` before it is demoted, so
+-- `postgres` owns it and migrations can `alter publication supabase_realtime add/drop table …` for
+-- tables they own. Re-applied on every start, which also fixes data folders made when the superuser
+-- owned it.
+alter publication supabase_realtime owner to postgres;
