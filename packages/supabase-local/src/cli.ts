@@ -122,7 +122,7 @@ async function withDatabase<T>(work: (postgresUrl: string) => Promise<T>): Promi
   if (runningPid() || config.databaseUrl) return work(dbUrl(config));
   const db: DatabaseServer = await startDatabase(config);
   try {
-    await applyBootstrap(db.adminUrl);
+    await applyBootstrap(db.adminUrl, { autoExposeNewTables: config.autoExposeNewTables });
     return await work(db.urlFor('postgres'));
   } finally {
     await db.stop();

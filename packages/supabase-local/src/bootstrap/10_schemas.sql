@@ -32,15 +32,7 @@ alter schema public owner to postgres;
 grant usage on schema public to postgres, anon, authenticated, service_role;
 grant all on schema public to postgres;
 
--- New cloud default (auto_expose_new_tables = false): tables, sequences and functions created by
--- migrations are NOT granted to the API roles automatically, so every migration grants explicitly
--- and a missing grant shows up here rather than in production.
-alter default privileges for role postgres in schema public grant all on tables to postgres;
-alter default privileges for role postgres in schema public grant all on sequences to postgres;
-alter default privileges for role postgres in schema public grant all on functions to postgres;
-alter default privileges for role postgres in schema public revoke select, insert, update, delete on tables from anon, authenticated, service_role;
-alter default privileges for role postgres in schema public revoke usage, select on sequences from anon, authenticated, service_role;
-alter default privileges for role postgres in schema public revoke execute on functions from anon, authenticated, service_role;
+-- Default privileges of what `postgres` creates in public: see 15_default_privileges.sql.
 
 do $$
 begin

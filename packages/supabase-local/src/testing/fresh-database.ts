@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { loadConfig } from '../config';
 import { applyBootstrap } from '../migrations';
 import { stackInfo } from './clients';
 
@@ -15,20 +16,29 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+export interface FreshDatabaseOptions {
+  /** Default privileges mode (`[api] auto_expose_new_tables`); defaults to the project's config.toml. */
+  autoExposeNewTables?: boolean;
+}
+
 /**
  * A new, empty database in the test cluster with the platform bootstrap applied, so migrations can
  * be applied and rolled back without disturbing the shared test database. Dropped afterwards.
  */
-export async function withFreshDatabase(work: (db: FreshDatabase) => Promise<void>): Promise<void> {
+export async function withFreshDatabase(
+  work: (db: FreshDatabase) => Promise<void>,
+  options: FreshDatabaseOptions = {},
+): Promise<void> {
   const name = `fresh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const { adminDbUrl, dbUrl } = stackInfo();
+  const { adminDbUrl, dbUrl, supabaseDir } = stackInfo();
+  const autoExposeNewTables = options.autoExposeNewTables ?? loadConfig(supabaseDir).autoExposeNewTables;
   const admin = new pg.Client({ connectionString: adminDbUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   const adminUrl = withDatabase(adminDbUrl, name);
   const postgresUrl = withDatabase(dbUrl, name);
   try {
-    await applyBootstrap(adminUrl);
+    await applyBootstrap(adminUrl, { autoExposeNewTables });
     await work({
       adminUrl,
       postgresUrl,
