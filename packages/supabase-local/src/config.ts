@@ -105,6 +105,11 @@ export function loadConfig(
   return { ...config, ...overrides, auth: { ...config.auth, ...overrides.auth } };
 }
 
+/** The database as `postgres` (what `supabase status` calls DB URL): DATABASE_URL, or the embedded server. */
+export function dbUrl(config: StackConfig): string {
+  return config.databaseUrl ?? `postgresql://postgres:postgres@127.0.0.1:${config.dbPort}/postgres`;
+}
+
 export function apiUrl(config: StackConfig): string {
   return `http://127.0.0.1:${config.apiPort}`;
 }

@@ -10,6 +10,15 @@ $$;
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
+-- Hosted has pg_stat_statements in extensions. It only works when the server preloads it, which the
+-- embedded server does; a DATABASE_URL server may not.
+do $$
+begin
+  if current_setting('shared_preload_libraries') ~ '(^|[ ,])pg_stat_statements($|[ ,])' then
+    create extension if not exists pg_stat_statements with schema extensions;
+  end if;
+end
+$$;
 grant usage on schema extensions to postgres, anon, authenticated, service_role;
 
 create schema if not exists auth authorization supabase_auth_admin;
