@@ -26,6 +26,11 @@ export interface StackConfig {
   schemas: string[];
   extraSearchPath: string[];
   maxRows: number;
+  /**
+   * `[api] auto_expose_new_tables`: whether what `postgres` creates in public is granted to the API roles
+   * automatically (projects created before Supabase's 2026 change). Default false, the new default.
+   */
+  autoExposeNewTables: boolean;
   auth: AuthConfig;
   storageFileSizeLimit: number;
 }
@@ -44,6 +49,24 @@ function parseSize(value: unknown, fallback: number): number {
   if (!match) return fallback;
   const units: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
   return Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()];
+}
+
+/**
+ * SUPABASE_LOCAL_DEFAULT_GRANTS (`legacy` or `new`) wins over config.toml's `auto_expose_new_tables`,
+ * which the Supabase CLI reads too; unset means the new default.
+ */
+function autoExposeNewTables(fromToml: unknown): boolean {
+  const env = process.env.SUPABASE_LOCAL_DEFAULT_GRANTS;
+  if (env === 'legacy') return true;
+  if (env === 'new') return false;
+  if (env) throw new Error(`SUPABASE_LOCAL_DEFAULT_GRANTS must be "legacy" or "new", not "${env}".`);
+  if (fromToml === undefined) return false;
+  if (typeof fromToml !== 'boolean') {
+    throw new Error(
+      `config.toml: [api] auto_expose_new_tables must be true or false, not ${JSON.stringify(fromToml)}.`,
+    );
+  }
+  return fromToml;
 }
 
 /** Reads supabase/config.toml the way the Supabase CLI does, for the keys our stack honours. */
@@ -68,6 +91,7 @@ export function loadConfig(
     schemas: (api.schemas as string[] | undefined) ?? ['public', 'graphql_public'],
     extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
     maxRows: Number(api.max_rows ?? 1000),
+    autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
       jwtExpiry: Number(auth.jwt_expiry ?? 3600),
@@ -79,6 +103,11 @@ export function loadConfig(
     storageFileSizeLimit: parseSize(storage.file_size_limit, 50 * 1024 ** 2),
   };
   return { ...config, ...overrides, auth: { ...config.auth, ...overrides.auth } };
+}
+
+/** The database as `postgres` (what `supabase status` calls DB URL): DATABASE_URL, or the embedded server. */
+export function dbUrl(config: StackConfig): string {
+  return config.databaseUrl ?? `postgresql://postgres:postgres@127.0.0.1:${config.dbPort}/postgres`;
 }
 
 export function apiUrl(config: StackConfig): string {

@@ -54,7 +54,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
   let apiPool: pg.Pool | undefined;
   const services: Service[] = [];
   try {
-    await applyBootstrap(db.adminUrl);
+    await applyBootstrap(db.adminUrl, { autoExposeNewTables: config.autoExposeNewTables });
     const appliedMigrations = await migrate(postgresUrl, supabaseDir);
     let seeded = false;
     if (options.seed !== false && (options.reset || !(await isSeeded(postgresUrl)))) {
