@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PostgrestSingleResponse } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
 import { adminQuery, anonClient } from '../../src/testing/clients';
 import { answer, rest } from './rest-helpers';
@@ -8,6 +9,14 @@ import { answer, rest } from './rest-helpers';
 // did; a function that does not return a set cannot be limited (PGRST128). Fixtures: rpc_overloads.sql.
 
 const db = anonClient();
+
+/**
+ * postgrest-js types `.maxAffected()` only for clients declared against PostgREST 13+; the untyped
+ * test client gets the same method at runtime, so the cast only lifts that type gate.
+ */
+function maxAffected<T>(builder: T, n: number): Promise<PostgrestSingleResponse<unknown>> {
+  return (builder as unknown as { maxAffected(n: number): Promise<PostgrestSingleResponse<unknown>> }).maxAffected(n);
+}
 
 async function seed(n: number): Promise<string> {
   const tag = `ma-${randomUUID().slice(0, 8)}`;
@@ -21,7 +30,7 @@ const left = async (tag: string) =>
 describe('max-affected on functions', () => {
   it('more rows than allowed: 400 PGRST124 and the deletes are rolled back', async () => {
     const tag = await seed(3);
-    const { status, error, data } = await db.rpc('rpc_ma_delete', { t: tag }).maxAffected(2);
+    const { status, error, data } = await maxAffected(db.rpc('rpc_ma_delete', { t: tag }), 2);
     expect(status).toBe(400);
     expect(data).toBeNull();
     expect(error).toEqual({
@@ -48,9 +57,9 @@ describe('max-affected on functions', () => {
 
   it('counts the rows returned after filters and limits; read-only functions are limited too', async () => {
     const tag = await seed(3);
-    const over = await db.rpc('rpc_ma_list', { t: tag }, { get: true }).maxAffected(2);
+    const over = await maxAffected(db.rpc('rpc_ma_list', { t: tag }, { get: true }), 2);
     expect(over.error?.code).toBe('PGRST124');
-    const filtered = await db.rpc('rpc_ma_list', { t: tag }, { get: true }).lt('id', 1e9).limit(2).maxAffected(2);
+    const filtered = await maxAffected(db.rpc('rpc_ma_list', { t: tag }, { get: true }).lt('id', 1e9).limit(2), 2);
     expect(filtered.error).toBeNull();
     expect(filtered.data).toHaveLength(2);
   });
@@ -69,7 +78,7 @@ describe('max-affected on functions', () => {
 
   it('a function returning a single value answers 400 PGRST128 before running', async () => {
     const tag = await seed(1);
-    const { status, error } = await db.rpc('rpc_ma_count', { t: tag }).maxAffected(5);
+    const { status, error } = await maxAffected(db.rpc('rpc_ma_count', { t: tag }), 5);
     expect(status).toBe(400);
     expect(error).toEqual({
       code: 'PGRST128',
