@@ -59,20 +59,6 @@ export function isPgError(err: unknown): err is PgError {
   return err instanceof Error && typeof (err as PgError).code === 'string' && 'severity' in err;
 }
 
-/**
- * Runs `main` for the request. With `check`, the transaction is explicit and `check` may veto the
- * result (returning the error to answer with), which rolls everything back.
- */
-export async function execute(
-  pool: Pool,
-  env: TxEnv,
-  main: Statement,
-  check?: (row: Row) => RestError | null,
-  rollback = false,
-): Promise<Row> {
-  return (await executeAll(pool, env, main, { check, rollback })).row;
-}
-
 export interface ExecuteOptions {
   check?: (row: Row) => RestError | null;
   /** Statements run before `main` in the same transaction (e.g. EXPLAIN for planned counts). */
@@ -92,6 +78,10 @@ export interface Executed {
   before: Row[];
 }
 
+/**
+ * Runs `main` for the request. With `check`, the transaction is explicit and `check` may veto the
+ * result (returning the error to answer with), which rolls everything back.
+ */
 export async function executeAll(
   pool: Pool,
   env: TxEnv,
