@@ -54,20 +54,30 @@ function splitUrl(url: string): GoUrl {
 
 const joinUrl = (u: GoUrl) => `${u.base}${u.query ? `?${u.query}` : ''}${u.fragment !== null ? `#${u.fragment}` : ''}`;
 
-/** Hostname and scheme the way Go's url.Parse sees them; null when Go would refuse to parse. */
+/**
+ * Hostname and scheme the way Go's url.Parse sees them: the raw authority, not a WHATWG-normalised
+ * host (which would turn `2130706433` into `127.0.0.1`); null when Go would refuse to parse.
+ */
 function parseUrl(url: string): { scheme: string; hostname: string } | null {
   // Go's url.Parse refuses ASCII control characters.
   if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
-  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) return { scheme: '', hostname: '' };
-  try {
-    const parsed = new URL(url);
-    return {
-      scheme: parsed.protocol.replace(/:$/, '').toLowerCase(),
-      hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
-    };
-  } catch {
-    return null;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url);
+  if (!scheme) return { scheme: '', hostname: '' };
+  const rest = url.slice(scheme[0].length);
+  if (!rest.startsWith('//')) return { scheme: scheme[1].toLowerCase(), hostname: '' };
+  const authority = rest.slice(2).split(/[/?#]/, 1)[0];
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  let hostname: string;
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    if (end === -1) return null;
+    hostname = host.slice(1, end);
+  } else {
+    const colon = host.lastIndexOf(':');
+    hostname = colon === -1 ? host : host.slice(0, colon);
+    if (colon !== -1 && !/^\d*$/.test(host.slice(colon + 1))) return null;
   }
+  return { scheme: scheme[1].toLowerCase(), hostname };
 }
 
 const globCache = new Map<string, RegExp>();

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
 import { stackInfo } from '../../src/testing/clients';
 
 /** Mailpit's message JSON (GET /api/v1/message/{id}), the fields the tests read. */
@@ -74,6 +75,8 @@ export function clientFrom(
 ): SupabaseClient {
   const storage = new Map<string, string>();
   return createClient(options.url ?? stackInfo().url, stackInfo().anonKey, {
+    // supabase-js 2.119 throws on Node 20 without a WebSocket implementation.
+    realtime: { transport: ws as never },
     auth: {
       persistSession: true,
       autoRefreshToken: false,
