@@ -86,7 +86,7 @@ export async function emailChangeVerify(
   } else {
     await db.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-       values ($1, $1, $2, 'email', now(), now(), now())`,
+       values ($1::text, $1::uuid, $2, 'email', now(), now(), now())`,
       [user.id, JSON.stringify({ sub: user.id, email: newEmail, email_verified: true, phone_verified: false })],
     );
   }
