@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, makeClient, randomEmail } from '../../src/testing/clients';
+import { adminQuery, makeClient, randomEmail, readJson } from '../../src/testing/clients';
 import { clientFrom, otpIn, waitForMail } from './auth-mail-helpers';
 import { type AuthVariant, startAuthVariant } from './auth-variant';
 
@@ -112,9 +112,9 @@ describe('auth: anonymous sign-ins switched off', () => {
       });
       const noSignups = await clientFrom(undefined, { url: closed.url }).auth.signInAnonymously();
       expect(noSignups.error).toMatchObject({ status: 422, code: 'signup_disabled' });
-      const settings = await (await fetch(`${off.url}/auth/v1/settings`)).json();
-      expect(settings.external.anonymous_users).toBe(false);
-      expect((await (await fetch(`${closed.url}/auth/v1/settings`)).json()).disable_signup).toBe(true);
+      const settings = await readJson(await fetch(`${off.url}/auth/v1/settings`));
+      expect(settings.external).toMatchObject({ anonymous_users: false, email: true });
+      expect((await readJson(await fetch(`${closed.url}/auth/v1/settings`))).disable_signup).toBe(true);
     } finally {
       await off.stop();
       await closed.stop();
