@@ -214,4 +214,24 @@ describe('auth: password recovery', () => {
       message: 'code challenge has to be between 43 and 128 characters',
     });
   });
+
+  it('resend(email_change) mails the pending change again, and {} when there is none', async () => {
+    const user = await signUpUser();
+    const newEmail = randomEmail('resend-change');
+    expect((await user.client.auth.updateUser({ email: newEmail })).error).toBeNull();
+    await waitForMail(newEmail);
+    const c = clientFrom();
+    const tooSoon = await c.auth.resend({ type: 'email_change', email: user.email });
+    expect(tooSoon.error).toMatchObject({ status: 429, code: 'over_email_send_rate_limit' });
+    await adminQuery(`update auth.users set email_change_sent_at = now() - interval '31 seconds' where id = $1`, [
+      user.id,
+    ]);
+    expect((await c.auth.resend({ type: 'email_change', email: user.email })).error).toBeNull();
+    const [latest] = await waitForMail(newEmail, { count: 2 });
+    expect(
+      (await user.client.auth.verifyOtp({ email: newEmail, token: otpIn(latest), type: 'email_change' })).error,
+    ).toBeNull();
+    expect((await clientFrom().auth.resend({ type: 'email_change', email: newEmail })).error).toBeNull();
+    expect(await mailCount(newEmail)).toBe(2);
+  });
 });
