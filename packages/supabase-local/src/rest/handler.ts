@@ -202,6 +202,7 @@ export class RestService {
     const read = buildRootRead(tree, from, alias, scope, {
       count: mode === 'planned' ? false : mode === 'estimated' ? 'estimated' : mode === 'exact',
       estimateCap: maxRows,
+      maxRows,
       limit,
       offset,
     });

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import { type DbConfig, DEFAULT_DB_CONFIG, loadDbConfig } from './db-config';
+import { buildRelationships, type RelationshipMap } from './relationship-graph';
 
 // What PostgREST's schema cache holds (SchemaCache.hs), for the exposed schemas only: relations with
 // columns and unique keys, foreign keys (for embedding), and functions (for /rpc). Loaded once and
@@ -26,8 +28,6 @@ export interface Relation {
   uniqueKeys: string[][];
   /** Computed fields: functions `f(row this_relation) returns <scalar>` usable like columns. */
   computed: Map<string, DbFunction>;
-  /** Computed relationships: `f(row this_relation) returns [setof] <table>`, embeddable by name. */
-  computedRels: Map<string, DbFunction>;
 }
 
 export interface ForeignKey {
@@ -38,6 +38,8 @@ export interface ForeignKey {
   refSchema: string;
   refTable: string;
   refColumns: string[];
+  /** The FK columns are exactly a primary key or unique constraint of their table (one-to-one). */
+  oneToOne: boolean;
 }
 
 export interface FunctionArg {
@@ -66,15 +68,16 @@ export interface DbFunction {
 
 export interface SchemaCache {
   relations: Map<string, Relation>;
-  /** FKs keyed by `schema.table` of either end. */
-  fksFrom: Map<string, ForeignKey[]>;
-  fksTo: Map<string, ForeignKey[]>;
+  /** Embeddable relationships by origin relation (`schema.name`), in PostgREST's order. */
+  relationships: RelationshipMap;
   functions: Map<string, DbFunction[]>;
   /**
    * `ALTER ROLE … SET` values (e.g. anon's statement_timeout). Postgres applies them only at login, so
    * like PostgREST we apply the impersonated role's settings per request.
    */
   roleSettings: Map<string, [string, string][]>;
+  /** PostgREST's in-database configuration (`pgrst.*` on the authenticator role), reloaded on its own. */
+  dbConfig: DbConfig;
   loadedAt: number;
 }
 
@@ -112,11 +115,15 @@ select con.conname as name, n1.nspname as schema, c1.relname as table, n2.nspnam
   (select json_agg(a.attname order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum) as columns,
   (select json_agg(a.attname order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns
+    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns,
+  (select array_agg(k order by k) from unnest(con.conkey) k) in (
+    select array_agg(k order by k) from pg_constraint u, unnest(u.conkey) k
+    where u.conrelid = con.conrelid and u.contype in ('p', 'u') group by u.oid) as one_to_one
 from pg_constraint con
 join pg_class c1 on c1.oid = con.conrelid join pg_namespace n1 on n1.oid = c1.relnamespace
 join pg_class c2 on c2.oid = con.confrelid join pg_namespace n2 on n2.oid = c2.relnamespace
-where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
+where con.contype = 'f' and con.conparentid = 0 and n1.nspname = any($1) and n2.nspname = any($1)
+order by con.conrelid, con.conname`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
@@ -186,6 +193,7 @@ interface FkRow {
   ref_table: string;
   columns: string[];
   ref_columns: string[];
+  one_to_one: boolean;
 }
 interface FunctionRow {
   schema: string;
@@ -231,7 +239,6 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       pk,
       uniqueKeys: r.keys.map((k) => k.columns),
       computed: new Map(),
-      computedRels: new Map(),
     });
   }
   const fksFrom = new Map<string, ForeignKey[]>();
@@ -245,6 +252,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       refSchema: f.ref_schema,
       refTable: f.ref_table,
       refColumns: f.ref_columns,
+      oneToOne: f.one_to_one,
     };
     push(fksFrom, qualified(fk.schema, fk.table), fk);
     push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
@@ -256,10 +264,13 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
     push(functions, qualified(f.schema, f.name), fn);
     const owner = fn.rowArg && relations.get(qualified(fn.rowArg.schema, fn.rowArg.name));
     if (!owner || owner.columnByName.has(fn.name)) continue;
-    if (fn.returnKind === 'composite' && fn.returnRelation) owner.computedRels.set(fn.name, fn);
-    else if (!fn.returnsSet && fn.returnKind !== 'void') owner.computed.set(fn.name, fn);
+    // Functions returning a table's rows are computed relationships (relationship-graph.ts), not fields.
+    const isRelationship = fn.returnKind === 'composite' && fn.returnRelation;
+    if (!fn.returnsSet && fn.returnKind !== 'void' && !isRelationship) owner.computed.set(fn.name, fn);
   }
-  return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
+  const allFks = [...fksFrom.values()].flat();
+  const relationships = buildRelationships(relations, allFks, [...functions.values()].flat());
+  return { relations, relationships, functions, roleSettings, dbConfig: DEFAULT_DB_CONFIG, loadedAt: Date.now() };
 }
 
 /**
@@ -372,12 +383,14 @@ export class SchemaCacheHolder {
   private retryTimer: NodeJS.Timeout | null = null;
   private detach: () => void = () => {};
   private inFlight: Promise<SchemaCache> | null = null;
+  private dbConfig: Promise<DbConfig>;
 
   constructor(
     private readonly pool: Pool,
     private readonly schemas: string[],
   ) {
-    this.current = loadSchemaCache(pool, schemas);
+    this.dbConfig = loadDbConfig(pool).catch(() => DEFAULT_DB_CONFIG);
+    this.current = this.load();
     // Unhandled rejections would crash the process; a failed load is retried on the next get().
     this.current.catch(() => {});
     void this.listen();
@@ -389,7 +402,7 @@ export class SchemaCacheHolder {
 
   /** Always starts a fresh load (DDL may have happened after an in-flight one began). */
   reload(): Promise<SchemaCache> {
-    const next = loadSchemaCache(this.pool, this.schemas);
+    const next = this.load();
     this.inFlight = next;
     // Keep serving the previous cache until the new one is ready.
     next.then(
@@ -404,6 +417,25 @@ export class SchemaCacheHolder {
       })
       .catch(() => {});
     return next;
+  }
+
+  /** The schema cache with the in-database config current when it finished loading. */
+  private load(): Promise<SchemaCache> {
+    return loadSchemaCache(this.pool, this.schemas).then(async (c) => ({ ...c, dbConfig: await this.dbConfig }));
+  }
+
+  /**
+   * `NOTIFY pgrst, 'reload config'`: re-read the `pgrst.*` role settings and serve them with the same
+   * schema cache (a new object, so plans built under the old config are not reused).
+   */
+  async reloadConfig(): Promise<DbConfig> {
+    const previous = this.dbConfig;
+    const next = loadDbConfig(this.pool).catch(() => previous);
+    this.dbConfig = next;
+    const config = await next;
+    const cache = await this.current.catch(() => null);
+    if (cache && cache.dbConfig !== config) this.current = Promise.resolve({ ...cache, dbConfig: config });
+    return config;
   }
 
   /** Reload for a cache miss, joining one already in flight so bursts of misses cost one load. */
@@ -421,8 +453,9 @@ export class SchemaCacheHolder {
       }
       this.listener = client;
       const onNotification = (msg: { channel: string; payload?: string }) => {
-        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema'))
-          void this.reload().catch(() => {});
+        if (msg.channel !== 'pgrst') return;
+        if (!msg.payload || msg.payload === 'reload schema') void this.reload().catch(() => {});
+        else if (msg.payload === 'reload config') void this.reloadConfig();
       };
       const onError = (err: Error) => {
         // Only the current listener is ours to release; close() may already have handed it back.
