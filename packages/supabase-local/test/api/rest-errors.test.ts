@@ -114,7 +114,7 @@ describe('resources, schemas and media types', () => {
       code: 'PGRST106',
       message: 'Invalid schema: auth',
       details: null,
-      hint: 'Only the following schemas are exposed: public, graphql_public',
+      hint: 'Only the following schemas are exposed: public, graphql_public, pj_personal',
     });
     const write = await db.schema('auth').from('users').insert({});
     expect(write.status).toBe(406);
