@@ -135,6 +135,32 @@ describe('computed relationships', () => {
     expect(limited.data).toEqual({ name: 'Terry', rs_long_books: [{ title: 'Guards' }] });
   });
 
+  it('order the parent when to-one, and take logic filters when to-many', async () => {
+    const ordered = await db
+      .from('rs_books')
+      .select('title, rs_best_review(stars)')
+      .order('rs_best_review(stars)', { ascending: false, nullsFirst: false })
+      .order('id')
+      .limit(4);
+    expect(ordered.data).toEqual([
+      { title: 'Wizard', rs_best_review: { stars: 5 } },
+      { title: 'Mort', rs_best_review: { stars: 5 } },
+      { title: 'Dispossessed', rs_best_review: { stars: 4 } },
+      { title: 'Kindred', rs_best_review: { stars: 2 } },
+    ]);
+    const filtered = await db
+      .from('rs_authors')
+      .select('name, rs_long_books(title)')
+      .or('pages.gt.350,title.eq.Guards', { referencedTable: 'rs_long_books' })
+      .in('id', [1, 2, 3])
+      .order('id');
+    expect(filtered.data).toEqual([
+      { name: 'Ursula', rs_long_books: [{ title: 'Dispossessed' }] },
+      { name: 'Terry', rs_long_books: [{ title: 'Guards' }] },
+      { name: 'Octavia', rs_long_books: [] },
+    ]);
+  });
+
   it('start from a view row', async () => {
     const { data } = await db
       .from('rs_books_view')
