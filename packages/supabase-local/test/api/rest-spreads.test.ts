@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonClient } from '../../src/testing/clients';
+import { holdAggregatesShared } from './aggregates-lock';
 
 // Spreads `...rel(cols)` over the rs_* fixture (test/fixtures/rs_select.sql). PostgREST 12+: a
 // to-one spread lifts the embedded columns into the parent, a to-many spread gives one array per
@@ -132,6 +133,9 @@ describe('nested spreads', () => {
 });
 
 describe('spreads PostgREST refuses', () => {
+  // PGRST127 needs aggregates enabled (PGRST123 comes first otherwise).
+  holdAggregatesShared();
+
   it('aggregates in a to-many spread answer 400 PGRST127', async () => {
     const { error, status } = await db.from('rs_authors').select('name, ...rs_books(pages.sum())');
     expect(status).toBe(400);
