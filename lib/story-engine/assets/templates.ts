@@ -144,7 +144,7 @@ export const TEMPLATES: readonly StoryTemplate[] = [
       ],
       older: [
         'Everyone thought dragons were afraid of nothing, but {dragon} had a secret: as soon as the sun went down, {dragon} hid under the biggest blanket in the cave. Tonight, {hero} had come with a plan to show {dragon} what the night was really like.',
-        '"The dark is so big and so quiet," {dragon} whispered, tail wrapped tightly around the cave door. {hero} smiled and held out a hand. "Then let us go and find out what is in it. I promise I will stay right beside you."',
+        '"The dark is so big and so quiet," whispered {dragon}, a little dragon with a tail wrapped tightly around the cave door. {hero} smiled and held out a hand. "Then let us go and find out what is in it. I promise I will stay right beside you."',
       ],
     },
     goal: 'help {dragon} feel brave in the dark',
@@ -215,7 +215,7 @@ export const TEMPLATES: readonly StoryTemplate[] = [
     },
     finale: {
       young: [
-        '{At_place} there it was: the golden bell-shell! A baby whale was holding it. "I just wanted to hear it ring," said the whale. "Come to {show}," said {hero}. Ting, ting, ting! The show began.',
+        '{At_place}, there it was: the golden bell-shell! A baby whale was holding it. "I just wanted to hear it ring," said the whale. "Come to {show}," said {hero}. Ting, ting, ting! The show began.',
         '{At_place}, the bell-shell was stuck in some seaweed. {hero} pulled it free. Back at school, it rang: ting, ting, ting! {show} could start.',
       ],
       older: [

@@ -51,6 +51,12 @@ export const BUDDY_INTRO: Frames = {
   ],
 };
 
+export const ALSO_THERE: Frames = {
+  young: ['{buddy} the {buddy_kind} came too.', 'So did {buddy} the {buddy_kind}.'],
+  middle: ['{buddy} the {buddy_kind} had come along as well.'],
+  older: ['{buddy} the {buddy_kind} had come along too, never one to miss the fun.'],
+};
+
 export const SET_OFF: Frames = {
   young: [
     '"Let us go and {goal}," said {hero}.',
@@ -143,7 +149,7 @@ export const DESCRIBE: Frames = {
   older: [
     '[All around {them} were|{They} found {themselves} among] {sight} and {sight2}, [more than anyone could take in at once|and for a moment nobody spoke|each more interesting than the last].',
     '[Somewhere close by|From not far away|Faintly], {they} could hear {sound}, [which somehow made everything feel calmer|and {hero} stopped to listen|a sound {hero} would remember for a long time].',
-    '[It was the kind of place that seemed {feel} and {feel2} at the same time|Everything here felt {feel} and {feel2}|The whole place was {feel} and {feel2}], and {hero} [liked it at once|decided it was worth the journey|felt {his} worries fade a little].',
+    '[It was the kind of place that seemed {feel} and {feel2} at the same time|Everything here felt {feel} and {feel2}|The whole place was {feel} and {feel2}], and {hero} [liked it at once|felt right at home|felt {his} worries fade a little].',
   ],
 };
 
@@ -257,7 +263,7 @@ export const FORK: Frames = {
   ],
   older: [
     'From here, two ways led on: one {to_a}, the other {to_b}.',
-    '{hero} considered the choices. {They} could head {to_a}, or {they} could try {to_b} instead.',
+    '{hero} considered the choices. {They} could head {to_a}, or {they} could go {to_b} instead.',
   ],
 };
 
@@ -268,7 +274,7 @@ export const QUESTION: Frames = {
 };
 
 export const CELEBRATE: Frames = {
-  young: ['@group {team} cheered. Hooray!', '{hero} felt so #happy#.', '@solo {hero} did a happy dance.'],
+  young: ['@group {team} cheered. Hooray!', '{hero} felt #happy#.', '@solo {hero} did a happy dance.'],
   middle: ['@group {team} cheered and danced in a circle.', '{hero} felt #happy#, right down to {his} toes.'],
   older: [
     '@group {team} cheered so loudly that birds flew up from the trees, and nobody minded one bit.',

@@ -139,8 +139,12 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
 
   // Who is here: the hero and a first friend from the start, then one more friend per page.
   const castIds = frame.cast.map((c) => c.id);
-  let presentIds = parent ? [...parent.present] : castIds.slice(0, 2);
-  const joiner = parent ? frame.cast.find((c) => !presentIds.includes(c.id)) : undefined;
+  // Friends join on middle pages only (an ending has enough to say); whoever could not join in time
+  // is there from the first page.
+  const middlePages = Math.max(0, frame.pathLength - 2);
+  const startCount = Math.min(castIds.length, Math.max(2, castIds.length - middlePages));
+  let presentIds = parent ? [...parent.present] : castIds.slice(0, startCount);
+  const joiner = parent && !isEnding ? frame.cast.find((c) => !presentIds.includes(c.id)) : undefined;
   if (joiner) presentIds = [...presentIds, joiner.id];
   presentIds = castIds.filter((id) => presentIds.includes(id));
   const present = presentIds.map((id) => frame.cast.find((c) => c.id === id) as Character);
@@ -177,7 +181,10 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
   const arrival = section();
   if (isStart) {
     arrival.required.push(say(pick(F.OPENING)));
-    if (present.length > 1) arrival.required.push(say(pick(F.BUDDY_INTRO)));
+    for (const [i, friend] of present.slice(1).entries()) {
+      const friendVars = { buddy: friend.name, buddy_kind: friend.kind };
+      arrival.required.push(say(i === 0 ? pick(F.BUDDY_INTRO) : pick(F.ALSO_THERE), friendVars));
+    }
   } else if (parent && page.move) {
     const move = page.move;
     const obstacle = 'obstacleId' in move ? OBSTACLES_BY_ID.get(move.obstacleId) : undefined;
@@ -327,14 +334,20 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
   const mood = section();
   mood.optional.push(say(pick(F.FEELING)), say(pick(F.GOAL_TALK)));
   if (!isStart) mood.optional.push(say(TRAIT_LINES[rng.pick(present).traits[0] ?? 'kind'][register]));
+  const moral = section();
   if (isEnding) {
+    // Celebrate, then the moral, then (for the youngest) "The end.": in that order, whatever fits.
     mood.optional.length = 0;
-    mood.required.push(say(pick(F.MORAL)));
     (register === 'young' ? mood.optional : mood.required).push(say(pick(F.CELEBRATE)));
-    (register === 'young' ? mood.required : mood.optional).push(say(pick(F.CLOSING)));
+    moral.required.push(say(pick(F.MORAL)));
+    (register === 'young' ? moral.required : moral.optional).push(say(pick(F.CLOSING)));
   }
 
-  const fitted = fitToLength(frame.band, isEnding ? [arrival, events, mood] : [arrival, events, mood, dilemma], rng);
+  const fitted = fitToLength(
+    frame.band,
+    isEnding ? [arrival, events, mood, moral] : [arrival, events, mood, dilemma],
+    rng,
+  );
   // Every page names its hero: a reader who opens the story map at any page knows whose story it is.
   if (!fitted || !new RegExp(`\\b${escapeRegExp(present[0].name)}\\b`, 'u').test(fitted.text)) return null;
   const shown = (sentence: string | null) => sentence !== null && fitted.sentences.has(sentence);
