@@ -59,7 +59,11 @@ export const storyRequestSchema = z
       .array(characterSchema)
       .min(1, 'Please choose at least one character.')
       .max(4, 'A story can have up to four characters.')
-      .refine((cast) => new Set(cast.map((c) => c.id)).size === cast.length, 'Each character can only be chosen once.'),
+      .refine((cast) => new Set(cast.map((c) => c.id)).size === cast.length, 'Each character can only be chosen once.')
+      .refine(
+        (cast) => new Set(cast.map((c) => c.name.toLowerCase())).size === cast.length,
+        'Two characters in one story need different names.',
+      ),
     themeId: z.string().min(1).max(64),
     moralId: z.string().min(1).max(64).nullable(),
     seed: z.number().int().min(0).max(2_147_483_647),

@@ -13,6 +13,8 @@ import { fixedRequest, variedRequest } from './test-requests';
 const provider = createBuiltinProvider();
 const BANDS: AgeBand[] = ['4-6', '7-9', '10-12'];
 const SEEDS = 200;
+// Hundreds of stories per test: generous limits, because the machine is shared and timings vary.
+const SLOW = { timeout: 120_000 };
 
 describe('the built-in writer is deterministic', () => {
   it('gives a byte-identical story for the same request and seed', async () => {
@@ -33,7 +35,7 @@ describe('the built-in writer is deterministic', () => {
   });
 });
 
-describe.each(BANDS)('ages %s over 200 seeds', (band) => {
+describe.each(BANDS)('ages %s over 200 seeds', SLOW, (band) => {
   const stories: Story[] = [];
   const names = new Set(LIBRARY_CHARACTERS.map((c) => c.name));
 
@@ -82,9 +84,10 @@ describe.each(BANDS)('ages %s over 200 seeds', (band) => {
       const castIds = story.characters.map((c) => c.id);
       const hero = story.characters[0];
       const strangers = [...names].filter((n) => !story.characters.some((c) => c.name === n));
+      const anyStranger = new RegExp(`\\b(${strangers.join('|')})\\b`);
       for (const segment of story.segments) {
         expect(segment.text).toContain(hero.name);
-        for (const stranger of strangers) expect(segment.text).not.toMatch(new RegExp(`\\b${stranger}\\b`));
+        expect(segment.text).not.toMatch(anyStranger);
         expect(segment.characterIds[0]).toBe(hero.id);
         for (const id of segment.characterIds) expect(castIds).toContain(id);
       }
@@ -176,6 +179,10 @@ describe('bad requests change nothing and say why', () => {
     ['no characters', { ...base, characters: [] }],
     ['five characters', { ...base, characters: LIBRARY_CHARACTERS.slice(0, 5) }],
     ['the same character twice', { ...base, characters: [LIBRARY_CHARACTERS[0], LIBRARY_CHARACTERS[0]] }],
+    [
+      'two characters with one name',
+      { ...base, characters: [LIBRARY_CHARACTERS[0], { ...LIBRARY_CHARACTERS[1], name: 'pip' }] },
+    ],
     ['neither template nor prompt', { ...base, templateId: null, prompt: '   ' }],
     ['an over-long prompt', { ...base, templateId: null, prompt: 'a'.repeat(501) }],
     ['an unknown band', { ...base, ageBand: '13-15' }],

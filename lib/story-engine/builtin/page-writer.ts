@@ -3,10 +3,9 @@ import { HELPERS_BY_ID } from '../assets/helpers';
 import { ITEMS_BY_ID } from '../assets/items';
 import { OBSTACLES_BY_ID } from '../assets/obstacles';
 import { SETTINGS, SETTINGS_BY_ID } from '../assets/settings';
-import { WORD_TARGETS } from '../bands';
-import { sentencesOf, wordsOf } from '../checks/readability';
 import { createRng, type Rng } from '../prng';
 import type { AgeBand, Character, ChoiceMove, Moral, StoryState } from '../types';
+import { fitToLength, type Section, shortenSentences } from './fit-page';
 import * as F from './frames';
 import { type Grammar, line } from './grammar';
 import { REGISTER, type Register, TRAIT_LINES, WORDS } from './lexicon';
@@ -45,11 +44,6 @@ export interface Draft {
   state: StoryState;
   isEnding: boolean;
   choices: DraftChoice[];
-}
-
-interface Section {
-  required: string[];
-  optional: string[];
 }
 
 const PRONOUNS = {
@@ -137,7 +131,7 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
   const parent = page.parent;
   const place = setting(isStart ? rng.pick(frame.template.settings.start) : (page.move as ChoiceMove).toSettingId);
 
-  // Who is here: the hero and a first friend from the start, then one more friend per page.
+  // Who is here: the hero and a friend from the start, then one more friend per middle page.
   const castIds = frame.cast.map((c) => c.id);
   // Friends join on middle pages only (an ending has enough to say); whoever could not join in time
   // is there from the first page.
@@ -170,12 +164,7 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
   let clueSentence: string | null = null;
   // An item found here that the page may leave out (then nobody carries it on).
   let droppableItem: { id: string; sentence: string } | null = null;
-  const sections: Section[] = [];
-  const section = (): Section => {
-    const s: Section = { required: [], optional: [] };
-    sections.push(s);
-    return s;
-  };
+  const section = (): Section => ({ required: [], optional: [] });
 
   // 1. How the choice played out, and arriving here.
   const arrival = section();
@@ -370,25 +359,6 @@ export function writePage(frame: StoryFrame, page: PageRequest, draftSeed: numbe
   };
 }
 
-/**
- * For the youngest readers, long sentences joined by ", and" / ", but" / ", so" / ", then" become two
- * sentences. Shared lines (helpers, obstacles) are written once for every band; this keeps them short.
- */
-export function shortenSentences(text: string): string {
-  return sentencesOf(text)
-    .map((sentence) => {
-      if (wordsOf(sentence).length <= 12) return sentence;
-      return sentence.replace(/, (and|but|so|then) /g, (match, joiner: string, offset: number) => {
-        const before = sentence.slice(0, offset);
-        const insideQuote = (before.match(/"/g) ?? []).length % 2 === 1;
-        const rest = sentence.slice(offset + match.length);
-        if (insideQuote || wordsOf(before).length < 4 || wordsOf(rest).length < 4) return match;
-        return `. ${joiner[0].toUpperCase()}${joiner.slice(1)} `;
-      });
-    })
-    .join(' ');
-}
-
 /** A template's lines for a register: 7–9 readers get both the simple and the richer lines to pick from. */
 function forRegister(lines: { young: Lines; older: Lines }, register: Register): Lines {
   if (register === 'young') return lines.young;
@@ -397,32 +367,4 @@ function forRegister(lines: { young: Lines; older: Lines }, register: Register):
 
 function premiseOf(frame: StoryFrame, register: Register): Lines {
   return forRegister(frame.template.premise, register);
-}
-
-/**
- * Chooses optional sentences until the page reaches a length picked inside the band's target; null
- * when the required sentences alone are too long or everything together is too short (the caller
- * then writes another draft).
- */
-function fitToLength(band: AgeBand, sections: Section[], rng: Rng): { text: string; sentences: Set<string> } | null {
-  const { min, max } = WORD_TARGETS[band];
-  const count = (s: string) => wordsOf(s).length;
-  let words = sections.reduce((sum, s) => sum + s.required.reduce((n, r) => n + count(r), 0), 0);
-  if (words > max) return null;
-  const target = min + Math.round((max - min) * (0.25 + rng.next() * 0.5));
-  const chosen = new Set<string>();
-  const pool = rng.shuffle(sections.flatMap((s) => s.optional));
-  for (const sentence of pool) {
-    if (words >= target) break;
-    if (chosen.has(sentence) || words + count(sentence) > max) continue;
-    chosen.add(sentence);
-    words += count(sentence);
-  }
-  if (words < min) return null;
-  const paragraphs = sections
-    .map((s) => [...s.required, ...s.optional.filter((o) => chosen.has(o))].join(' '))
-    .filter((p) => p.length > 0);
-  // Two or three paragraphs read better than one block or six scraps.
-  if (paragraphs.length > 3) paragraphs.splice(1, 2, `${paragraphs[1]} ${paragraphs[2]}`);
-  return { text: paragraphs.join('\n\n'), sentences: new Set([...sections.flatMap((s) => s.required), ...chosen]) };
 }
