@@ -31,8 +31,10 @@ export function drawCharacter(look: CharacterLook): string {
     horns: `<path d="M-18 ${top + 4}L-12 ${top - 24}L-4 ${top + 2}Z M18 ${top + 4}L12 ${top - 24}L4 ${top + 2}Z" fill="${accent}"/>`,
     hair: `<path d="M${-w / 2} ${top + 30}Q0 ${top - 26} ${w / 2} ${top + 30}Q${w / 4} ${top + 8} 0 ${top + 12}Q${-w / 4} ${top + 8} ${-w / 2} ${top + 30}Z" fill="${accent}"/>`,
   };
-  parts.push(ears[look.ears] ?? '');
+  // Ears and horns stand behind the head; hair sits on top of it.
+  if (look.ears !== 'hair') parts.push(ears[look.ears] ?? '');
   parts.push(`<rect x="${-w / 2}" y="${top}" width="${w}" height="${h}" rx="${rx}" fill="${body}"/>`);
+  if (look.ears === 'hair') parts.push(ears.hair);
   if (look.ears !== 'hair') {
     parts.push(`<ellipse cx="0" cy="${top + h * 0.68}" rx="${w * 0.3}" ry="${h * 0.22}" fill="${accent}"/>`);
   }
