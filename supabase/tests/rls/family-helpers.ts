@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from 'supabase-local/testing';
+import {
+  adminQuery,
+  makeClient,
+  serviceClient,
+  signInWithServerKey,
+  signUpUser,
+  stackInfo,
+  type TestUser,
+} from 'supabase-local/testing';
 import { expect } from 'vitest';
 
 export interface Parent extends TestUser {
@@ -95,11 +103,12 @@ export async function addChild(
       [user.id],
     );
     await adminQuery('update auth.users set banned_until = null where id = $1', [user.id]);
-    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    // As the kid sign-in action does: Auth takes a child's password only with the server's key.
+    const { error: signInError } = await signInWithServerKey(client, user);
     await adminQuery('update auth.users set banned_until = $2 where id = $1', [user.id, banned_until]);
     if (signInError) throw signInError;
   } else {
-    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    const { error: signInError } = await signInWithServerKey(client, user);
     if (signInError) throw signInError;
   }
   return { id: user.id, name, pin, password: user.password, familyId: parent.familyId, client };

@@ -3,7 +3,7 @@ import { buildPlanStatement, buildRootRead, newScope, wrapPage } from './build-r
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
 import { csvBody } from './csv-body';
 import type { DbConfig } from './db-config';
-import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
+import { errorResponse, parseError, pgErrorResponse, poolTimeoutResponse, RestError, restError } from './errors';
 import { executeAll, isPgError, type Row, type TxEnv } from './execute';
 import { Lru } from './lru';
 import {
@@ -93,6 +93,8 @@ export class RestService {
     } catch (err) {
       if (err instanceof RestError) return errorResponse(err.status, err.body, err.headers);
       if (isPgError(err)) return pgErrorResponse(err, isAnon);
+      const timedOut = poolTimeoutResponse(err);
+      if (timedOut) return timedOut;
       throw err;
     }
   };
