@@ -9,6 +9,7 @@ import {
   readRedirectUrls,
 } from './auth/auth-config';
 import { readLocalSmtpConfig } from './mail/config';
+import { type RestLimits, readRestLimits } from './rest/limits';
 
 export interface AuthConfig {
   siteUrl: string;
@@ -48,6 +49,8 @@ export interface StackConfig {
    * automatically (projects created before Supabase's 2026 change). Default false, the new default.
    */
   autoExposeNewTables: boolean;
+  /** REST's query cost cap: `[api] max_embed_depth`, `max_embeds`, `max_select_items`, `max_filters`. */
+  restLimits: RestLimits;
   auth: AuthConfig;
   storageFileSizeLimit: number;
 }
@@ -111,6 +114,7 @@ export function loadConfig(
     extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
     maxRows: Number(api.max_rows ?? 1000),
     autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
+    restLimits: readRestLimits(api),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
       additionalRedirectUrls: readRedirectUrls(auth),
