@@ -13,12 +13,12 @@ const invalid = (message: string): RestError => restError(400, 'PGRST102', messa
 export const invalidJson = () => invalid('Empty or invalid json');
 const keysMustMatch = () => invalid('All object keys must match');
 
-const tooDeep = () =>
+const tooDeep = (what = 'The JSON body') =>
   restError(
     400,
     'PGRST102',
     'Empty or invalid json',
-    `The JSON body nests arrays and objects more than ${MAX_BODY_DEPTH} levels deep`,
+    `${what} nests arrays and objects more than ${MAX_BODY_DEPTH} levels deep`,
   );
 
 function parseJson(body: Buffer): unknown {
@@ -144,6 +144,11 @@ export function rpcPayload(body: Buffer, type: MediaType, columns?: string[]): {
     }
     case 'urlencoded': {
       const values = formPairs(body);
+      // Form values reach Postgres as text cast to the parameter's type: a json(b) one would be parsed
+      // there, recursively. (A table's form body is sent as one JSON object of strings, never parsed.)
+      for (const [key, value] of values) {
+        if (scanJson(value, MAX_BODY_DEPTH).kind === 'too-deep') throw tooDeep(`The form value '${key}'`);
+      }
       return { keys: sortedKeys(values.map(([k]) => k)), args: { kind: 'direct', values } };
     }
     case 'text':

@@ -48,6 +48,23 @@ describe('JSON bodies nested too deep', () => {
     expect(await answer(patch)).toMatchObject({ status: 400, body: tooDeep });
   });
 
+  it('refuses form values holding JSON nested too deep for an RPC, not other bracketed text', async () => {
+    const form = (value: string) =>
+      rest('/rpc/rl_echo_doc', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `doc=${encodeURIComponent(value)}`,
+      });
+    expect(await answer(await form(deepArray(20000)))).toMatchObject({
+      status: 400,
+      body: { ...tooDeep, details: "The form value 'doc' nests arrays and objects more than 256 levels deep" },
+    });
+    expect(await answer(await form(deepArray(256)))).toMatchObject({ status: 200 });
+    // Not JSON past its first bracket: Postgres refuses it as json, the scan does not count it.
+    const text = await answer(await form(`[x${'['.repeat(5000)}`));
+    expect(text).toMatchObject({ status: 400, body: { code: '22P02' } });
+  });
+
   it('accepts 256 levels (the body, not the value, counts), through supabase-js', async () => {
     const doc = JSON.parse(deepArray(255, '"end"'));
     const { data, error } = await db.rpc('rl_echo_doc', { doc });
