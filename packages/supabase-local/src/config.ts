@@ -10,6 +10,7 @@ import {
 } from './auth/auth-config';
 import { type TrustedProxies, trustList } from './client-address';
 import { readLocalSmtpConfig } from './mail/config';
+import { type RestLimits, readRestLimits } from './rest/limits';
 
 export interface AuthConfig {
   siteUrl: string;
@@ -70,6 +71,8 @@ export interface StackConfig {
   autoExposeNewTables: boolean;
   /** Whose `X-Forwarded-For` / `X-Real-IP` the gateway believes (nobody by default). */
   trustedProxies: TrustedProxies;
+  /** REST's query cost cap: `[api] max_embed_depth`, `max_embeds`, `max_select_items`, `max_filters`. */
+  restLimits: RestLimits;
   auth: AuthConfig;
   storageFileSizeLimit: number;
 }
@@ -163,6 +166,7 @@ export function loadConfig(
     maxRows: Number(api.max_rows ?? 1000),
     autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
     trustedProxies: trustedProxies(),
+    restLimits: readRestLimits(api),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
       additionalRedirectUrls: readRedirectUrls(auth),

@@ -68,7 +68,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     adminPool = new pg.Pool({ connectionString: db.adminUrl, max: 10 });
     // PostgREST's db-pool-acquisition-timeout (10 s): a request that cannot get a connection answers
     // 504 PGRST003 instead of waiting forever behind slow ones.
-    apiPool = new pg.Pool({ connectionString: db.urlFor('authenticator'), max: 20, connectionTimeoutMillis: 10_000 });
+    apiPool = new pg.Pool({ connectionString: db.urlFor('authenticator'), max: 20 });
     // A dropped idle connection (server restart) must not crash the stack.
     adminPool.on('error', (e) => log(`[pool] ${e.message}`));
     apiPool.on('error', (e) => log(`[pool] ${e.message}`));

@@ -80,17 +80,3 @@ export function errorResponse(status: number, body: RestErrorBody, headers: Reco
     body: JSON.stringify(body),
   };
 }
-
-/**
- * node-postgres' pool gave up waiting for a free connection (`connectionTimeoutMillis`): PostgREST's
- * PGRST003 after db-pool-acquisition-timeout, a 504, so a starved pool answers instead of hanging.
- */
-export function poolTimeoutResponse(err: unknown): ApiResponse | null {
-  if (!(err instanceof Error) || err.message !== 'timeout exceeded when trying to connect') return null;
-  return errorResponse(504, {
-    code: 'PGRST003',
-    message: 'Timed out acquiring connection from connection pool.',
-    details: null,
-    hint: null,
-  });
-}
