@@ -210,11 +210,38 @@ describe('audit.log', () => {
     expectError(await anon.rpc('get_family_audit_log'), /permission denied/);
   });
 
-  it('never stores PIN hashes', async () => {
-    const rows = await adminQuery(
-      `select 1 from audit.log where table_name = 'private.child_logins' and (new_row ? 'pin_hash' or old_row ? 'pin_hash')`,
+  it('records PIN changes (child and parent PINs) but never a PIN hash', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family, { pin: '1212' });
+    expect((await family.client.rpc('set_child_pin', { p_child_id: kid.id, p_pin: '3434' })).error).toBeNull();
+    expect((await family.client.rpc('set_parent_pin', { p_pin: '5656' })).error).toBeNull();
+    expect((await family.client.rpc('set_parent_pin', { p_pin: '7878' })).error).toBeNull();
+    const entries = await adminQuery<{ table_name: string; operation: string; row: string }>(
+      `select table_name, operation, coalesce(new_row, old_row)::text as row from audit.log
+        where family_id = $1 and table_name in ('private.child_logins', 'private.parent_pins') order by id`,
+      [family.familyId],
     );
-    expect(rows).toEqual([]);
+    // The changes are there (so the check below looks at real entries)...
+    expect(entries.map((e) => `${e.table_name} ${e.operation}`)).toEqual([
+      'private.child_logins INSERT',
+      'private.child_logins UPDATE',
+      'private.parent_pins INSERT',
+      'private.parent_pins UPDATE',
+    ]);
+    // ...and none holds the hash, under its name or as a bcrypt string under any other.
+    const hashes = await adminQuery<{ pin_hash: string }>(
+      `select pin_hash from private.child_logins where child_id = $1 union all
+       select pin_hash from private.parent_pins where family_id = $2`,
+      [kid.id, family.familyId],
+    );
+    for (const entry of entries) {
+      expect(entry.row).not.toMatch(/pin_hash|\$2[aby]\$/);
+      for (const { pin_hash } of hashes) expect(entry.row).not.toContain(pin_hash);
+    }
+    const anywhere = await adminQuery(
+      `select 1 from audit.log where coalesce(old_row::text, '') || coalesce(new_row::text, '') ~ '\\$2[aby]\\$'`,
+    );
+    expect(anywhere).toEqual([]);
   });
 
   it('nobody writes, rewrites or erases the log directly', async () => {

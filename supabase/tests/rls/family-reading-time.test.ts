@@ -231,6 +231,67 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
   });
 });
 
+describe('approved extra minutes (private.child_day at chosen instants)', () => {
+  it('count on the day they were approved for, and on no other day', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family);
+    await setControls(kid.id, { daily_minutes: 20 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15 });
+    expect(asked.error).toBeNull();
+    expect(
+      (await family.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true })).error,
+    ).toBeNull();
+    // Pin the approval to a known day, so the check does not depend on today's date.
+    await adminQuery(`update public.approval_requests set for_date = '2027-05-10' where id = $1`, [asked.data]);
+    const allowedAt = async (at: string) =>
+      (
+        await adminQuery<{ minutes_allowed: number }>('select minutes_allowed from private.child_day($1, $2)', [
+          kid.id,
+          at,
+        ])
+      )[0].minutes_allowed;
+    expect(await allowedAt('2027-05-10T00:00:00Z')).toBe(35);
+    expect(await allowedAt('2027-05-10T23:59:59Z')).toBe(35);
+    expect(await allowedAt('2027-05-09T23:59:59Z')).toBe(20);
+    expect(await allowedAt('2027-05-11T00:00:00Z')).toBe(20);
+    expect(await allowedAt('2028-05-10T12:00:00Z')).toBe(20);
+    // And the recorder honours it: 35 minutes on the 10th, 20 on the 11th.
+    expect(await recordAt(kid.id, 10, '2027-05-10T13:00:00Z')).toEqual({
+      minutes_used: 10,
+      minutes_allowed: 35,
+      minutes_left: 25,
+    });
+    expect(await recordAt(kid.id, 30, '2027-05-10T14:00:00Z')).toEqual({
+      minutes_used: 35,
+      minutes_allowed: 35,
+      minutes_left: 0,
+    });
+    expect(await recordAt(kid.id, 30, '2027-05-11T12:00:00Z')).toEqual({
+      minutes_used: 20,
+      minutes_allowed: 20,
+      minutes_left: 0,
+    });
+  });
+
+  it('a denied or still pending request adds nothing, even on its own day', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family);
+    await setControls(kid.id, { daily_minutes: 20 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15 });
+    await adminQuery(`update public.approval_requests set for_date = '2027-06-01' where id = $1`, [asked.data]);
+    const allowed = async () =>
+      (
+        await adminQuery<{ m: number }>(
+          `select minutes_allowed as m from private.child_day($1, '2027-06-01T12:00:00Z')`,
+          [kid.id],
+        )
+      )[0].m;
+    expect(await allowed()).toBe(20);
+    await family.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: false });
+    expect(await allowed()).toBe(20);
+  });
+});
+
 describe('asking for more time', () => {
   it('child asks, other parents and children cannot answer, the parent approves, the child reads on', async () => {
     await setControls(childA.id, { daily_minutes: 10 });
