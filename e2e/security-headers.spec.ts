@@ -80,7 +80,8 @@ test('another page of the same site cannot frame the signed-in dashboard', async
       frames.map((f) =>
         f
           .locator('body')
-          .innerText()
+          .textContent()
+          .then((text) => text ?? '')
           .catch(() => ''),
       ),
     );

@@ -122,7 +122,7 @@ function changedOwners(before: Snapshot, after: Snapshot, owners: Owner[]): Owne
 /** Puts the probe rows back as they were (re-inserting deleted ones), so the next actor starts equal. */
 async function restore(table: string, before: Snapshot, pk: string[]): Promise<void> {
   for (const row of before.rows) {
-    const where = pk.map((c, i) => `t.${c} = r.${c}`).join(' and ');
+    const where = pk.map((c) => `t.${c} = r.${c}`).join(' and ');
     await sql(
       `with r as (select * from jsonb_populate_record(null::${table}, $1))
        insert into ${table} overriding system value select * from r

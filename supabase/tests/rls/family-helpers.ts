@@ -173,9 +173,11 @@ const ZONES_AROUND_THE_CLOCK = [
 
 export function middayTimeZone(at = new Date()): string {
   const hourIn = (timeZone: string) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
     return Number(parts.hour) + Number(parts.minute) / 60;
   };
   const zone = ZONES_AROUND_THE_CLOCK.find((z) => hourIn(z) >= 8.5 && hourIn(z) <= 15.5);
