@@ -79,6 +79,7 @@ async function runTests(stack: RunningStack, files: string[], access: string[] |
     adminDbUrl: stack.adminDbUrl,
     anonKey: stack.keys.anon,
     serviceRoleKey: stack.keys.serviceRole,
+    mailUrl: stack.mailUrl ?? '',
     dataDir: stack.config.dataDir,
     supabaseDir: SUPABASE_DIR,
   };
