@@ -17,7 +17,14 @@ async function lintFreshStack() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tale-forge-lint-'));
   const stack = await startStack({
     supabaseDir,
-    overrides: { dataDir, apiPort: await freePort(), dbPort: await freePort(), databaseUrl: undefined },
+    overrides: {
+      dataDir,
+      apiPort: await freePort(),
+      mailPort: await freePort(),
+      smtpPort: await freePort(),
+      dbPort: await freePort(),
+      databaseUrl: undefined,
+    },
     reset: true,
     seed: false,
     ephemeral: true,

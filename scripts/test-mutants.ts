@@ -117,7 +117,14 @@ console.log(`test:mutants: ${mutants.length} mutant(s)${quick ? ' (quick subset)
 // One Postgres cluster for everything; the stack started here only provides it.
 const base = await startStack({
   supabaseDir: SUPABASE_DIR,
-  overrides: { dataDir, apiPort: await freePort(), dbPort: await freePort(), databaseUrl: undefined },
+  overrides: {
+    dataDir,
+    apiPort: await freePort(),
+    mailPort: await freePort(),
+    smtpPort: await freePort(),
+    dbPort: await freePort(),
+    databaseUrl: undefined,
+  },
   reset: true,
   seed: false,
   ephemeral: true,
@@ -134,7 +141,13 @@ async function onScratchCopy<T>(name: string, work: (stack: RunningStack, adminU
   const stackDir = await mkdtemp(path.join(tmpdir(), 'tf-mutant-stack-'));
   const stack = await startStack({
     supabaseDir: SUPABASE_DIR,
-    overrides: { dataDir: stackDir, apiPort: await freePort(), databaseUrl: adminUrl },
+    overrides: {
+      dataDir: stackDir,
+      apiPort: await freePort(),
+      mailPort: await freePort(),
+      smtpPort: await freePort(),
+      databaseUrl: adminUrl,
+    },
     seed: false,
   });
   try {
