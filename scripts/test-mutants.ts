@@ -187,7 +187,9 @@ try {
         return runTests(stack, mutant.tests, mutant.access);
       });
       const seconds = Math.round((Date.now() - started) / 1000);
-      if (result.failed > 0) {
+      if (result.failed === 0 && result.passed === 0) {
+        outcomes.push({ id: mutant.id, verdict: 'ERROR', note: 'no test ran' });
+      } else if (result.failed > 0) {
         outcomes.push({ id: mutant.id, verdict: 'killed', note: `${result.failures[0] ?? ''} (${seconds} s)` });
       } else {
         outcomes.push({ id: mutant.id, verdict: 'SURVIVED', note: `${result.passed} tests passed: ${mutant.rule}` });
