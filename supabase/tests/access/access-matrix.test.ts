@@ -153,6 +153,27 @@ async function checkTable(name: string, spec: TableExpectation, world: World) {
   const actual: Record<string, Record<string, unknown>> = { select: {}, update: {}, insert: {}, delete: {} };
   const expected: Record<string, Record<string, unknown>> = { select: {}, update: {}, insert: {}, delete: {} };
 
+  // Column grants: a privilege on a column the declaration does not name is a write path nobody meant.
+  const granted = await sql<{ role: 'anon' | 'authenticated'; privilege: 'insert' | 'update'; columns: string[] }>(
+    `select r.role, lower(p.privilege) as privilege, array_agg(a.attname::text order by a.attname) as columns
+       from pg_attribute a
+       cross join (values ('anon'), ('authenticated')) r(role)
+       cross join (values ('INSERT'), ('UPDATE')) p(privilege)
+      where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped
+        and has_column_privilege(r.role, a.attrelid, a.attnum, p.privilege)
+      group by r.role, p.privilege`,
+    [name],
+  );
+  const grants: Record<string, string[]> = {};
+  for (const g of granted) grants[`${g.role} ${g.privilege}`] = g.columns;
+  const declaredGrants: Record<string, string[]> = {};
+  for (const [role, byPrivilege] of Object.entries(spec.columns ?? {})) {
+    for (const [privilege, columns] of Object.entries(byPrivilege ?? {})) {
+      if (columns?.length) declaredGrants[`${role} ${privilege}`] = [...columns].sort();
+    }
+  }
+  expect(grants, `${name}: column privileges of anon/authenticated (declare them in columns)`).toEqual(declaredGrants);
+
   const start = await snapshot(name, spec, world);
   for (const owner of spec.owners) {
     if ((start.byOwner.get(owner) ?? []).length === 0) problems.push(`setup made no ${name} row for ${owner}`);

@@ -76,6 +76,7 @@ export const family: DomainExpectations = {
 
   tables: {
     'public.profiles': {
+      columns: { authenticated: { update: ['avatar_url', 'display_name', 'preferences'] } },
       key: 'id',
       owners: ['parent', 'child', 'sibling', 'otherParent', 'otherChild', 'stranger'],
       select: {
@@ -113,6 +114,7 @@ export const family: DomainExpectations = {
     },
 
     'public.families': {
+      columns: { authenticated: { update: ['name', 'time_zone'] } },
       key: 'id',
       owners: ['family', 'otherFamily'],
       select: familyReaders,
@@ -159,6 +161,24 @@ export const family: DomainExpectations = {
     },
 
     'public.parental_controls': {
+      // The control columns only: child, family and bookkeeping columns are never user-writable.
+      columns: {
+        authenticated: {
+          update: [
+            'age_band',
+            'approval_above_allowance',
+            'bedtime_end',
+            'bedtime_start',
+            'chat_level',
+            'creating_allowed',
+            'daily_minutes',
+            'live_sessions_allowed',
+            'monthly_credit_allowance',
+            'paused',
+            'reading_allowed',
+          ],
+        },
+      },
       key: 'child_id',
       owners: ['child', 'sibling', 'otherChild'],
       select: childAndParentsRead,

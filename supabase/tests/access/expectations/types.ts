@@ -18,7 +18,12 @@ export type CallOutcome = typeof DENIED | 'allowed' | 'empty' | { refused: strin
 /** One outcome per actor; '*' stands for every actor not named. */
 export type PerActor<T> = Partial<Record<Actor | '*', T>>;
 
+/** Columns an API role may write, by privilege (column grants); anything not listed must not be granted. */
+export type ColumnGrants = Partial<Record<'anon' | 'authenticated', Partial<Record<'insert' | 'update', string[]>>>>;
+
 export interface TableExpectation {
+  /** Columns anon and authenticated hold INSERT or UPDATE on (none when left out). */
+  columns?: ColumnGrants;
   /** The column that says whose a row is, and the owners the world has rows for (see setup). */
   key: string;
   owners: Owner[];
