@@ -47,6 +47,12 @@ test('pages hydrate under the CSP, with no violation reported', async ({ page, s
   const parent = new ParentPage(page);
   await parent.goto();
   await expect(parent.familyCode).toBeVisible();
+  // The signed-out pages (sign-in, kid sign-in) render and hydrate under the same policy.
+  for (const path of ['/kids', '/sign-in']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading').first()).toBeVisible();
+  }
+  await parent.goto();
   // React attached itself to the server-rendered DOM: its fiber keys exist only after hydration.
   await expect
     .poll(() =>
