@@ -163,3 +163,33 @@ export async function controlsOf(childId: string) {
   const [row] = await adminQuery('select * from public.parental_controls where child_id = $1', [childId]);
   return row;
 }
+
+/**
+ * Zones about three hours apart (standard or summer time): at any instant one of them reads between
+ * 08:30 and 15:30. Tests whose "today" comes from the database clock (now()) put their family there, so
+ * they pass at any wall-clock time: no run of them straddles the family's midnight (or New Year).
+ */
+const ZONES_AROUND_THE_CLOCK = [
+  'Pacific/Kiritimati',
+  'Asia/Tokyo',
+  'Asia/Dhaka',
+  'Europe/Moscow',
+  'UTC',
+  'America/Sao_Paulo',
+  'America/Chicago',
+  'Pacific/Honolulu',
+];
+
+export function middayTimeZone(at = new Date()): string {
+  const hourIn = (timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
+    return Number(parts.hour) + Number(parts.minute) / 60;
+  };
+  const zone = ZONES_AROUND_THE_CLOCK.find((z) => hourIn(z) >= 8.5 && hourIn(z) <= 15.5);
+  if (!zone) throw new Error('no zone near midday: ZONES_AROUND_THE_CLOCK has a gap');
+  return zone;
+}

@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+import { addChild, type Child, expectError, middayTimeZone, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime
 // (in the family's time zone, across midnight) and pause; "more time" goes through an approval.
@@ -66,23 +66,35 @@ function clock(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/** A family whose "today" (now(), in its time zone) is far from midnight, with one child. */
+async function middayFamily(): Promise<{ parent: Parent; kid: Child }> {
+  const parent = await signUpParent({ time_zone: middayTimeZone() });
+  return { parent, kid: await addChild(parent) };
+}
+
+// Families A and B for the who-sees-what checks; tests that record or change controls make their own
+// family (middayFamily), so they pass in any order and at any wall-clock time.
 beforeAll(async () => {
-  [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  [parentA, parentB] = await Promise.all([
+    signUpParent({ time_zone: middayTimeZone() }),
+    signUpParent({ time_zone: middayTimeZone() }),
+  ]);
   [childA, childB] = await Promise.all([addChild(parentA), addChild(parentB)]);
   anon = anonClient();
 });
 
 describe('record_reading_time', () => {
   it("records a child's minutes and refuses past the daily limit, capping the last stretch", async () => {
-    await setControls(childA.id, { daily_minutes: 10 });
-    const first = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
+    const { kid } = await middayFamily();
+    await setControls(kid.id, { daily_minutes: 10 });
+    const first = await kid.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
     expect(first.data).toEqual({ minutes_used: 6, minutes_allowed: 10, minutes_left: 4 });
-    const second = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
+    const second = await kid.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
     expect(second.data).toEqual({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0 });
-    const refused = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
+    const refused = await kid.client.rpc('record_reading_time', { p_minutes: 1 });
     expectError(refused, 'daily_limit');
 
-    const { data } = await childA.client.from('reading_time_entries').select('minutes');
+    const { data } = await kid.client.from('reading_time_entries').select('minutes').order('recorded_at');
     expect(data?.map((e) => e.minutes)).toEqual([6, 4]);
   });
 
@@ -95,31 +107,32 @@ describe('record_reading_time', () => {
   });
 
   it('refuses while paused or with reading switched off, recording nothing', async () => {
-    await setControls(childB.id, { paused: true });
-    const paused = await childB.client.rpc('record_reading_time', { p_minutes: 5 });
+    const { kid } = await middayFamily();
+    await setControls(kid.id, { paused: true });
+    const paused = await kid.client.rpc('record_reading_time', { p_minutes: 5 });
     expectError(paused, 'paused');
-    await setControls(childB.id, { paused: false, reading_allowed: false });
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 5 }), 'reading_off');
-    await setControls(childB.id, { reading_allowed: true });
-    expect((await childB.client.from('reading_time_entries').select('id')).data).toEqual([]);
+    await setControls(kid.id, { paused: false, reading_allowed: false });
+    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 5 }), 'reading_off');
+    expect((await kid.client.from('reading_time_entries').select('id')).data).toEqual([]);
   });
 
   it("refuses in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
     // Both families get a bedtime around what is "now" in Kolkata; only the Kolkata family is in it.
+    const [kolkata, utc] = await Promise.all([middayFamily(), middayFamily()]);
     const nowInKolkata = localMinutes('Asia/Kolkata');
     const window = { bedtime_start: clock(nowInKolkata - 30), bedtime_end: clock(nowInKolkata + 30) };
-    await Promise.all([setTimeZone(parentA.familyId, 'Asia/Kolkata'), setTimeZone(parentB.familyId, 'UTC')]);
-    await Promise.all([setControls(childA.id, { ...window, daily_minutes: 600 }), setControls(childB.id, window)]);
+    await Promise.all([setTimeZone(kolkata.parent.familyId, 'Asia/Kolkata'), setTimeZone(utc.parent.familyId, 'UTC')]);
+    await Promise.all([
+      setControls(kolkata.kid.id, { ...window, daily_minutes: 600 }),
+      setControls(utc.kid.id, window),
+    ]);
 
-    const inBed = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
+    const inBed = await kolkata.kid.client.rpc('record_reading_time', { p_minutes: 1 });
     expectError(inBed, 'bedtime', { opens_at: window.bedtime_end });
-    expect((await childB.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
+    expect((await utc.kid.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
 
-    const day = await childA.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
+    const day = await kolkata.kid.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
     expect(day.data?.in_bedtime).toBe(true);
-    await setControls(childA.id, { bedtime_start: null, bedtime_end: null, daily_minutes: 10 });
-    await setControls(childB.id, { bedtime_start: null, bedtime_end: null });
-    await setTimeZone(parentA.familyId, 'UTC');
   });
 });
 
@@ -187,7 +200,8 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
   });
 
   it('a same-day window (13:00-15:00) does not wrap around', async () => {
-    await setControls(kid.id, { bedtime_start: '13:00', bedtime_end: '15:00' });
+    await setTimeZone(family.familyId, 'America/New_York');
+    await setControls(kid.id, { bedtime_start: '13:00', bedtime_end: '15:00', daily_minutes: 600 });
     expect(await recordAt(kid.id, 1, '2027-02-01T17:59:00Z')).toMatchObject({ minutes_used: 1 }); // 12:59
     expect(await recordAt(kid.id, 1, '2027-02-01T18:00:00Z')).toMatch(/bedtime/); // 13:00
     expect(await recordAt(kid.id, 1, '2027-02-01T20:00:00Z')).toMatchObject({ minutes_used: 2 }); // 15:00
@@ -197,7 +211,7 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
 
   it("the daily limit resets at midnight in the family's time zone, not in UTC", async () => {
     await setTimeZone(family.familyId, 'Asia/Tokyo');
-    await setControls(kid.id, { daily_minutes: 20 });
+    await setControls(kid.id, { daily_minutes: 20, bedtime_start: null, bedtime_end: null });
     // 23:40 and 23:50 in Tokyo on 10 March use up the day...
     expect(await recordAt(kid.id, 15, '2027-03-10T14:40:00Z')).toEqual({
       minutes_used: 15,
@@ -225,31 +239,94 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
   });
 
   it('refuses a daily limit of zero at once', async () => {
-    await setControls(kid.id, { daily_minutes: 0 });
+    await setControls(kid.id, { daily_minutes: 0, bedtime_start: null, bedtime_end: null });
     expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch('daily_limit');
     await setControls(kid.id, { daily_minutes: 60 });
   });
 });
 
+describe('approved extra minutes (private.child_day at chosen instants)', () => {
+  it('count on the day they were approved for, and on no other day', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family);
+    await setControls(kid.id, { daily_minutes: 20 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15 });
+    expect(asked.error).toBeNull();
+    expect(
+      (await family.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true })).error,
+    ).toBeNull();
+    // Pin the approval to a known day, so the check does not depend on today's date.
+    await adminQuery(`update public.approval_requests set for_date = '2027-05-10' where id = $1`, [asked.data]);
+    const allowedAt = async (at: string) =>
+      (
+        await adminQuery<{ minutes_allowed: number }>('select minutes_allowed from private.child_day($1, $2)', [
+          kid.id,
+          at,
+        ])
+      )[0].minutes_allowed;
+    expect(await allowedAt('2027-05-10T00:00:00Z')).toBe(35);
+    expect(await allowedAt('2027-05-10T23:59:59Z')).toBe(35);
+    expect(await allowedAt('2027-05-09T23:59:59Z')).toBe(20);
+    expect(await allowedAt('2027-05-11T00:00:00Z')).toBe(20);
+    expect(await allowedAt('2028-05-10T12:00:00Z')).toBe(20);
+    // And the recorder honours it: 35 minutes on the 10th, 20 on the 11th.
+    expect(await recordAt(kid.id, 10, '2027-05-10T13:00:00Z')).toEqual({
+      minutes_used: 10,
+      minutes_allowed: 35,
+      minutes_left: 25,
+    });
+    expect(await recordAt(kid.id, 30, '2027-05-10T14:00:00Z')).toEqual({
+      minutes_used: 35,
+      minutes_allowed: 35,
+      minutes_left: 0,
+    });
+    expect(await recordAt(kid.id, 30, '2027-05-11T12:00:00Z')).toEqual({
+      minutes_used: 20,
+      minutes_allowed: 20,
+      minutes_left: 0,
+    });
+  });
+
+  it('a denied or still pending request adds nothing, even on its own day', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family);
+    await setControls(kid.id, { daily_minutes: 20 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15 });
+    await adminQuery(`update public.approval_requests set for_date = '2027-06-01' where id = $1`, [asked.data]);
+    const allowed = async () =>
+      (
+        await adminQuery<{ m: number }>(
+          `select minutes_allowed as m from private.child_day($1, '2027-06-01T12:00:00Z')`,
+          [kid.id],
+        )
+      )[0].m;
+    expect(await allowed()).toBe(20);
+    await family.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: false });
+    expect(await allowed()).toBe(20);
+  });
+});
+
 describe('asking for more time', () => {
   it('child asks, other parents and children cannot answer, the parent approves, the child reads on', async () => {
-    await setControls(childA.id, { daily_minutes: 10 });
-    const { data: day } = await childA.client.rpc('get_my_reading_day').single<{ minutes_left: number }>();
+    const { parent, kid } = await middayFamily();
+    await setControls(kid.id, { daily_minutes: 10 });
+    expect((await kid.client.rpc('record_reading_time', { p_minutes: 10 })).error).toBeNull();
+    const { data: day } = await kid.client.rpc('get_my_reading_day').single<{ minutes_left: number }>();
     expect(day?.minutes_left).toBe(0);
 
-    expectError(await childA.client.rpc('request_more_time', { p_minutes: 500 }), 'more_time_range');
-    expectError(await parentA.client.rpc('request_more_time', { p_minutes: 15 }), 'not_a_child');
-    const asked = await childA.client.rpc('request_more_time', { p_minutes: 15, p_message: 'One more chapter!' });
+    expectError(await kid.client.rpc('request_more_time', { p_minutes: 500 }), 'more_time_range');
+    expectError(await parent.client.rpc('request_more_time', { p_minutes: 15 }), 'not_a_child');
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15, p_message: 'One more chapter!' });
     expect(asked.error).toBeNull();
     const requestId = asked.data as string;
     // Asking again returns the same open request.
-    expect((await childA.client.rpc('request_more_time', { p_minutes: 15 })).data).toBe(requestId);
+    expect((await kid.client.rpc('request_more_time', { p_minutes: 15 })).data).toBe(requestId);
 
     // Who sees it.
-    expect((await childA.client.from('approval_requests').select('id, status')).data).toEqual([
+    expect((await kid.client.from('approval_requests').select('id, status')).data).toEqual([
       { id: requestId, status: 'pending' },
     ]);
-    expect((await parentA.client.from('approval_requests').select('id')).data).toEqual([{ id: requestId }]);
+    expect((await parent.client.from('approval_requests').select('id')).data).toEqual([{ id: requestId }]);
     for (const stranger of [parentB.client, childB.client]) {
       expect((await stranger.from('approval_requests').select('id').eq('id', requestId)).data).toEqual([]);
     }
@@ -257,7 +334,7 @@ describe('asking for more time', () => {
 
     // Who may answer it: not the child, not another family's parent, and never through the table.
     expectError(
-      await childA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
+      await kid.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true }),
       'not_parent_of_family',
     );
     expectError(
@@ -265,13 +342,13 @@ describe('asking for more time', () => {
       'not_parent_of_family',
     );
     expectError(
-      await childA.client.from('approval_requests').update({ status: 'approved' }).eq('id', requestId),
+      await kid.client.from('approval_requests').update({ status: 'approved' }).eq('id', requestId),
       /permission denied/,
     );
     expectError(
-      await childA.client.from('approval_requests').insert({
-        family_id: parentA.familyId,
-        child_id: childA.id,
+      await kid.client.from('approval_requests').insert({
+        family_id: parent.familyId,
+        child_id: kid.id,
         kind: 'more_time',
         minutes: 60,
         for_date: '2030-01-01',
@@ -279,35 +356,29 @@ describe('asking for more time', () => {
       }),
       /permission denied/,
     );
-    expectError(await childA.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
+    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
 
-    const decided = await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
+    const decided = await parent.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
     expect(decided.data).toBe('approved');
     expectError(
-      await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: false }),
+      await parent.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: false }),
       'request_already_answered',
     );
 
-    const seen = await childA.client
-      .from('approval_requests')
-      .select('status, decided_by')
-      .eq('id', requestId)
-      .single();
-    expect(seen.data).toEqual({ status: 'approved', decided_by: parentA.id });
-    const more = await childA.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
+    const seen = await kid.client.from('approval_requests').select('status, decided_by').eq('id', requestId).single();
+    expect(seen.data).toEqual({ status: 'approved', decided_by: parent.id });
+    const more = await kid.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
     expect(more.data).toEqual({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
 
     const [audit] = await adminQuery<{ actor_id: string }>(
       `select actor_id from audit.log where table_name = 'public.approval_requests' and operation = 'UPDATE' and new_row ->> 'id' = $1`,
       [requestId],
     );
-    expect(audit.actor_id).toBe(parentA.id);
+    expect(audit.actor_id).toBe(parent.id);
   });
 
   it('a request left unanswered on an earlier day does not block asking for today', async () => {
-    // A family of its own, so the entries recorded here do not show up in family A's tests.
-    const parent = await signUpParent();
-    const kid = await addChild(parent);
+    const { parent, kid } = await middayFamily();
     await setControls(kid.id, { daily_minutes: 0 });
     const old = await kid.client.rpc('request_more_time', { p_minutes: 10 });
     expect(old.error).toBeNull();
@@ -329,21 +400,22 @@ describe('asking for more time', () => {
   });
 
   it('a denied request adds no time, and the child sees the answer', async () => {
-    await setControls(childB.id, { daily_minutes: 0 });
-    const asked = await childB.client.rpc('request_more_time', { p_minutes: 10 });
+    const { parent, kid } = await middayFamily();
+    await setControls(kid.id, { daily_minutes: 0 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 10 });
     expect(
-      (await parentB.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: false })).data,
+      (await parent.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: false })).data,
     ).toBe('denied');
     expect(
-      (await childB.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
+      (await kid.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
     ).toBe('denied');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
-    await setControls(childB.id, { daily_minutes: 60 });
+    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
   });
 });
 
 describe('reading_time_entries access', () => {
   it('the child and their parents read the entries; others read none; nobody writes them directly', async () => {
+    expect((await childA.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
     expect(
       (await parentA.client.from('reading_time_entries').select('child_id')).data?.every(
         (e) => e.child_id === childA.id,
@@ -390,15 +462,20 @@ describe('private.child_may', () => {
 
 describe('get_children_overview', () => {
   it("lists a parent's children with today's minutes and status; nothing for anyone else", async () => {
-    const { data } = await parentA.client.rpc('get_children_overview');
-    const row = (data ?? []).find((c: { child_id: string }) => c.child_id === childA.id);
-    expect(row).toMatchObject({ display_name: childA.name, minutes_allowed: 25, consented: true, paused: false });
-    expect((await childA.client.rpc('get_children_overview')).data).toEqual([]);
+    const { parent, kid } = await middayFamily();
+    await setControls(kid.id, { daily_minutes: 10 });
+    const asked = await kid.client.rpc('request_more_time', { p_minutes: 15 });
     expect(
-      ((await parentB.client.rpc('get_children_overview')).data ?? []).some(
-        (c: { child_id: string }) => c.child_id === childA.id,
-      ),
-    ).toBe(false);
+      (await parent.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true })).error,
+    ).toBeNull();
+    const { data, error } = await parent.client.rpc('get_children_overview');
+    expect(error).toBeNull();
+    const row = (data as { child_id: string }[]).find((c) => c.child_id === kid.id);
+    expect(row).toMatchObject({ display_name: kid.name, minutes_allowed: 25, consented: true, paused: false });
+    expect((await kid.client.rpc('get_children_overview')).data).toEqual([]);
+    const other = await parentB.client.rpc('get_children_overview');
+    expect(other.error).toBeNull();
+    expect((other.data as { child_id: string }[]).some((c) => c.child_id === kid.id)).toBe(false);
     expectError(await anon.rpc('get_children_overview'), /permission denied/);
   });
 });
