@@ -1,6 +1,9 @@
+import '@fontsource-variable/inter';
+import '@fontsource-variable/nunito';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NavBar } from '@/components/layout/nav-bar';
+import { SkipLink } from '@/components/layout/skip-link';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -11,11 +14,14 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" data-theme="system">
       <body className="min-h-screen font-sans">
+        <SkipLink />
         <Providers>
           <NavBar />
-          <main className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 outline-none sm:px-6 sm:py-10">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

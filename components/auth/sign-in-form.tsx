@@ -27,9 +27,9 @@ export function SignInForm({ next }: { next?: string }) {
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
-      <p className="text-center text-sm text-stone-600">
+      <p className="text-center text-sm text-ink-muted">
         New to Tale Forge?{' '}
-        <Link href="/sign-up" className="font-medium text-brand-600 hover:text-brand-700">
+        <Link href="/sign-up" className="font-medium text-accent hover:text-accent-hover">
           Create an account
         </Link>
       </p>

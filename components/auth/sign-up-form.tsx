@@ -40,9 +40,9 @@ export function SignUpForm() {
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>
-      <p className="text-center text-sm text-stone-600">
+      <p className="text-center text-sm text-ink-muted">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:text-brand-700">
+        <Link href="/sign-in" className="font-medium text-accent hover:text-accent-hover">
           Sign in
         </Link>
       </p>

@@ -19,7 +19,7 @@ export function AddChildForm() {
       <div className="sm:col-span-2">
         <FormAlert message={error} />
         {data ? (
-          <p role="status" className="text-sm text-emerald-700">
+          <p role="status" className="text-sm text-success">
             Child added. Give your consent under “Children” above to activate the account.
           </p>
         ) : null}
@@ -47,13 +47,10 @@ export function AddChildForm() {
         errors={fieldErrors.pin}
       />
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-stone-700">Avatar</legend>
+        <legend className="text-sm font-medium text-ink">Avatar</legend>
         <div className="flex flex-wrap gap-2">
           {Object.entries(AVATARS).map(([key, emoji], index) => (
-            <label
-              key={key}
-              className="flex cursor-pointer items-center gap-1 rounded-md border border-stone-200 px-2 py-1"
-            >
+            <label key={key} className="flex cursor-pointer items-center gap-1 rounded-md border border-line px-2 py-1">
               <input type="radio" name="avatar" value={key} defaultChecked={index === 0} aria-label={key} />
               <span aria-hidden="true">{emoji}</span>
             </label>

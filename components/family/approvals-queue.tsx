@@ -13,11 +13,11 @@ function RequestItem({ request }: { request: PendingRequest }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 space-y-1">
-        <p className="text-sm text-stone-900">
+        <p className="text-sm text-ink">
           <strong>{request.childName}</strong> asks for{' '}
           {request.minutes ? `${request.minutes} more minutes` : 'more time'} of reading today.
         </p>
-        {request.message ? <p className="break-words text-sm text-stone-500">“{request.message}”</p> : null}
+        {request.message ? <p className="break-words text-sm text-ink-subtle">“{request.message}”</p> : null}
         <FormAlert message={error} />
       </div>
       <form onSubmit={onSubmit} className="flex gap-2" aria-label={`Answer ${request.childName}'s request`}>
@@ -34,9 +34,9 @@ function RequestItem({ request }: { request: PendingRequest }) {
 }
 
 export function ApprovalsQueue({ requests }: { requests: PendingRequest[] }) {
-  if (!requests.length) return <p className="text-sm text-stone-500">No open requests.</p>;
+  if (!requests.length) return <p className="text-sm text-ink-subtle">No open requests.</p>;
   return (
-    <ul className="divide-y divide-stone-100">
+    <ul className="divide-y divide-line">
       {requests.map((request) => (
         <RequestItem key={request.id} request={request} />
       ))}

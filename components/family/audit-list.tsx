@@ -55,16 +55,16 @@ export function AuditList({
   names: Map<string, string>;
   timeZone: string;
 }) {
-  if (!entries.length) return <p className="text-sm text-stone-500">No changes yet.</p>;
+  if (!entries.length) return <p className="text-sm text-ink-subtle">No changes yet.</p>;
   return (
-    <ul className="divide-y divide-stone-100 text-sm">
+    <ul className="divide-y divide-line text-sm">
       {entries.map((entry) => (
         <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-0.5 py-2 first:pt-0 last:pb-0">
           <span className="min-w-0">
-            <span className="font-medium text-stone-800">{subject(entry, names)}</span>{' '}
-            <span className="text-stone-600">{change(entry)}</span>
+            <span className="font-medium text-ink">{subject(entry, names)}</span>{' '}
+            <span className="text-ink-muted">{change(entry)}</span>
           </span>
-          <span className="text-xs text-stone-500 sm:text-sm">
+          <span className="text-xs text-ink-subtle sm:text-sm">
             {entry.actor_id ? (names.get(entry.actor_id) ?? 'Someone') : 'Tale Forge'} ·{' '}
             <time dateTime={entry.created_at}>{formatInFamilyZone(entry.created_at, timeZone)}</time>
           </span>

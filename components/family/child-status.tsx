@@ -13,7 +13,7 @@ function statusOf(child: ChildOverview, timeZone: string): { label: string; tone
       tone: 'bg-red-100 text-red-900',
     };
   }
-  if (child.paused) return { label: 'Paused', tone: 'bg-stone-200 text-stone-800' };
+  if (child.paused) return { label: 'Paused', tone: 'bg-stone-200 text-ink' };
   if (child.in_bedtime) return { label: 'Bedtime', tone: 'bg-indigo-100 text-indigo-900' };
   if (child.minutes_used >= child.minutes_allowed)
     return { label: 'Daily time used up', tone: 'bg-orange-100 text-orange-900' };
@@ -35,15 +35,15 @@ export function ChildStatus({ child, timeZone }: { child: ChildOverview; timeZon
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
           <p className="flex items-baseline gap-2">
-            <span className="font-medium text-stone-900">{child.display_name}</span>
-            <span className="text-xs text-stone-500">ages {child.age_band}</span>
+            <span className="font-medium text-ink">{child.display_name}</span>
+            <span className="text-xs text-ink-subtle">ages {child.age_band}</span>
           </p>
           <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
         </div>
-        <div className="mt-2 h-1.5 w-full rounded bg-stone-100" aria-hidden="true">
-          <div className="h-1.5 rounded bg-brand-500" style={{ width: `${percent}%` }} />
+        <div className="mt-2 h-1.5 w-full rounded bg-surface-muted" aria-hidden="true">
+          <div className="h-1.5 rounded bg-accent" style={{ width: `${percent}%` }} />
         </div>
-        <p className="mt-1 text-xs text-stone-600">
+        <p className="mt-1 text-xs text-ink-muted">
           {child.minutes_used} of {plural(child.minutes_allowed, 'minute', 'minutes')} today
           {child.pending_requests ? ` · ${plural(child.pending_requests, 'open request', 'open requests')}` : ''}
         </p>

@@ -20,7 +20,7 @@ export function ConsentForm({ childId, childName }: { childId: string; childName
     >
       <input type="hidden" name="childId" value={childId} />
       <FormAlert message={error} />
-      <label className="flex items-start gap-2 text-sm text-stone-800">
+      <label className="flex items-start gap-2 text-sm text-ink">
         <input type="checkbox" name="confirm" className="mt-1" />
         <span>{CONSENT_STATEMENT}</span>
       </label>

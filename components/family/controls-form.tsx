@@ -30,8 +30,8 @@ function Row({ label, hint, children }: { label: string; hint: string; children:
   return (
     <div className="grid gap-1 sm:grid-cols-[14rem_1fr] sm:gap-4">
       <div>
-        <div className="text-sm font-medium text-stone-800">{label}</div>
-        <p className="text-xs text-stone-500">{hint}</p>
+        <div className="text-sm font-medium text-ink">{label}</div>
+        <p className="text-xs text-ink-subtle">{hint}</p>
       </div>
       <div className="space-y-1">{children}</div>
     </div>
@@ -39,7 +39,7 @@ function Row({ label, hint, children }: { label: string; hint: string; children:
 }
 
 const input =
-  'max-w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 aria-invalid:border-red-400';
+  'max-w-full rounded-md border border-line-strong bg-surface px-2 py-1 text-sm text-ink aria-invalid:border-red-400';
 
 export function ControlsForm({
   childName,
@@ -100,7 +100,7 @@ export function ControlsForm({
             aria-label="Bedtime starts"
             className={input}
           />
-          <span className="text-sm text-stone-500">to</span>
+          <span className="text-sm text-ink-subtle">to</span>
           <input
             name="bedtimeEnd"
             type="time"
@@ -155,12 +155,12 @@ export function ControlsForm({
           Above the allowance, ask me instead of refusing
         </label>
       </Row>
-      <div className="flex flex-wrap items-center gap-3 border-t border-stone-100 pt-4">
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : `Save controls for ${childName}`}
         </Button>
         {data && !error ? (
-          <span role="status" className="text-sm text-emerald-700">
+          <span role="status" className="text-sm text-success">
             Saved.
           </span>
         ) : null}

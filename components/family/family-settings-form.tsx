@@ -30,7 +30,7 @@ export function FamilySettingsForm({ family }: { family: { id: string; name: str
       <div className="empty:hidden sm:col-span-3">
         <FormAlert message={error} />
         {data && !error ? (
-          <p role="status" className="text-sm text-emerald-700">
+          <p role="status" className="text-sm text-success">
             Saved.
           </p>
         ) : null}

@@ -12,12 +12,12 @@ export function CreateInviteForm({ openCodes }: { openCodes: { code: string; exp
   const { onSubmit, pending, error } = useActionForm(z.object({}), createInviteAction);
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Invite a second parent">
-      <p className="text-sm text-stone-600">
+      <p className="text-sm text-ink-muted">
         A second parent joins with an invite code: they sign up, then enter the code on their own Family page.
       </p>
       <FormAlert message={error} />
       {openCodes.length ? (
-        <ul className="space-y-1 text-sm text-stone-700">
+        <ul className="space-y-1 text-sm text-ink">
           {openCodes.map((invite) => (
             <li key={invite.code}>
               Invite code{' '}

@@ -30,7 +30,7 @@ export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
         {hasPin ? 'Change parent PIN' : 'Set parent PIN'}
       </Button>
       {data ? (
-        <p role="status" className="basis-full text-sm text-emerald-700">
+        <p role="status" className="basis-full text-sm text-success">
           Parent PIN saved.
         </p>
       ) : null}
@@ -68,7 +68,7 @@ export function ChildPinForm({ childId, childName }: { childId: string; childNam
         Change PIN
       </Button>
       {data ? (
-        <p role="status" className="basis-full text-sm text-emerald-700">
+        <p role="status" className="basis-full text-sm text-success">
           PIN changed.
         </p>
       ) : null}

@@ -12,11 +12,11 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-      <h2 id={id} className="text-base font-semibold text-stone-900">
+    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5 shadow-sm">
+      <h2 id={id} className="text-base font-semibold text-ink">
         {title}
       </h2>
-      {intro ? <p className="mt-1 text-sm text-stone-500">{intro}</p> : null}
+      {intro ? <p className="mt-1 text-sm text-ink-subtle">{intro}</p> : null}
       <div className="mt-4">{children}</div>
     </section>
   );
