@@ -4,6 +4,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NavBar } from '@/components/layout/nav-bar';
 import { SkipLink } from '@/components/layout/skip-link';
+import { getCurrentUser } from '@/lib/auth/get-current-user';
+import { themeOf } from '@/lib/profiles/theme';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -12,9 +14,11 @@ export const metadata: Metadata = {
   description: 'Branching stories that families read and create together.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered on the server from the profile, so the first paint already has the chosen theme.
+  const theme = themeOf((await getCurrentUser())?.profile.preferences);
   return (
-    <html lang="en" data-theme="system">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen font-sans">
         <SkipLink />
         <Providers>

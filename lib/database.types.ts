@@ -506,6 +506,12 @@ export type Database = {
         }
         Returns: undefined
       }
+      set_theme_preference: {
+        Args: {
+          p_theme: string
+        }
+        Returns: string
+      }
       verify_child_pin: {
         Args: {
           p_family_code: string

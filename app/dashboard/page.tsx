@@ -1,10 +1,12 @@
 import { ArrowRight } from 'lucide-react';
 import type { Metadata } from 'next';
+import { ThemePicker } from '@/components/layout/theme-picker';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/require-user';
 import { getMyRole } from '@/lib/family/get-my-role';
 import { formatInFamilyZone } from '@/lib/format/family-time';
+import { themeOf } from '@/lib/profiles/theme';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -48,6 +50,9 @@ export default async function DashboardPage() {
             <dd className="mt-1">{formatInFamilyZone(profile.created_at, 'UTC', 'date')}</dd>
           </div>
         </dl>
+        <div className="mt-5 border-t border-line pt-4">
+          <ThemePicker current={themeOf(profile.preferences)} />
+        </div>
       </Card>
     </div>
   );

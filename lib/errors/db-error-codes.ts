@@ -16,6 +16,7 @@ export const DB_ERROR_SENTENCES = {
   child_account_invalid: "That child account can't be added.",
   child_cannot_join_family: "Child accounts can't join another family.",
   needs_consent: "A parent hasn't given consent for this account yet.",
+  not_signed_in: 'Please sign in again.',
 
   // Family and members.
   family_name_length: 'The family name must be 1 to 80 characters long.',
@@ -48,6 +49,9 @@ export const DB_ERROR_SENTENCES = {
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',
   request_already_answered: 'This request has already been answered.',
+
+  // Profiles.
+  theme_unknown: 'Please choose light, dark or the same as this device.',
 } satisfies Record<string, Sentence>;
 
 export type DbErrorCode = keyof typeof DB_ERROR_SENTENCES;
