@@ -28,6 +28,7 @@ export type Database = {
           decided_at: string | null
           created_at: string
           updated_at: string
+          requested_minutes: number | null
         }
         Insert: {
           id?: string
@@ -42,6 +43,7 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
         }
         Update: {
           id?: string
@@ -56,6 +58,7 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
         }
         Relationships: [
           {
@@ -411,6 +414,7 @@ export type Database = {
         Args: {
           p_request_id: string
           p_approve: boolean
+          p_minutes?: number
         }
         Returns: Database["public"]["Enums"]["approval_status"]
       }

@@ -49,6 +49,9 @@ export const DB_ERROR_SENTENCES = {
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',
   request_already_answered: 'This request has already been answered.',
+  grant_minutes_range: (p) => `You can give ${p.min} to ${p.max} more minutes at a time.`,
+  more_time_cooldown: (p) =>
+    `A grown-up said not today. You can ask again in ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}.`,
 
   // Profiles.
   theme_unknown: 'Please choose light, dark or the same as this device.',
