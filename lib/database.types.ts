@@ -152,6 +152,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at: string
+          deactivated_at: string | null
         }
         Insert: {
           id?: string
@@ -159,6 +160,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Update: {
           id?: string
@@ -166,6 +168,7 @@ export type Database = {
           user_id?: string
           role?: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Relationships: [
           {
@@ -410,6 +413,12 @@ export type Database = {
             expires_at: string
           }[]
       }
+      deactivate_child: {
+        Args: {
+          p_child_id: string
+        }
+        Returns: undefined
+      }
       decide_approval_request: {
         Args: {
           p_request_id: string
@@ -433,6 +442,7 @@ export type Database = {
             consented: boolean
             locked_until: string
             pending_requests: number
+            deactivated: boolean
           }[]
       }
       get_family_audit_log: {
@@ -473,6 +483,13 @@ export type Database = {
       has_parent_pin: {
         Args: never
         Returns: boolean
+      }
+      reactivate_child: {
+        Args: {
+          p_child_id: string
+          p_pin: string
+        }
+        Returns: undefined
       }
       record_reading_time: {
         Args: {
@@ -515,6 +532,14 @@ export type Database = {
           p_theme: string
         }
         Returns: string
+      }
+      update_child_profile: {
+        Args: {
+          p_child_id: string
+          p_display_name: string
+          p_avatar: string
+        }
+        Returns: undefined
       }
       verify_child_pin: {
         Args: {
