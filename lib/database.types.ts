@@ -114,6 +114,8 @@ export type Database = {
           accepted_by: string | null
           accepted_at: string | null
           created_at: string
+          revoked_at: string | null
+          revoked_by: string | null
         }
         Insert: {
           id?: string
@@ -124,6 +126,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Update: {
           id?: string
@@ -134,6 +138,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Relationships: [
           {
@@ -507,6 +513,12 @@ export type Database = {
           p_message?: string
         }
         Returns: string
+      }
+      revoke_parent_invite: {
+        Args: {
+          p_code: string
+        }
+        Returns: undefined
       }
       revoke_parental_consent: {
         Args: {

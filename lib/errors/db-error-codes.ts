@@ -32,6 +32,7 @@ export const DB_ERROR_SENTENCES = {
   already_family_member: "You're already a member of this family.",
   invited_family_full: 'That family already has two parents.',
   own_family_not_empty: "Your own family already has other members, so you can't join another one.",
+  invite_not_open: 'That invite code has already been used, withdrawn or has expired.',
   avatar_unknown: 'Please choose one of the avatars.',
   child_deactivated: 'This child is deactivated. Reactivate them first.',
   child_not_deactivated: 'This child is already active.',
