@@ -454,6 +454,9 @@ export type Database = {
       get_family_audit_log: {
         Args: {
           p_limit?: number
+          p_before_at?: string
+          p_before_id?: number
+          p_child_id?: string
         }
         Returns: {
             id: number
