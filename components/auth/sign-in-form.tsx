@@ -9,10 +9,12 @@ import { signInSchema } from '@/lib/auth/sign-in.schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function SignInForm({ next }: { next?: string }) {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(signInSchema, signInAction);
+  const { form, pending, error, fieldErrors } = useActionForm(signInSchema, signInAction, {
+    clearOnError: ['password'],
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form {...form} noValidate className="space-y-4">
       <FormAlert message={error} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField label="E-mail" name="email" type="email" autoComplete="email" errors={fieldErrors.email} required />

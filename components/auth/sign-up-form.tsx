@@ -10,13 +10,13 @@ import { signUpSchema } from '@/lib/auth/sign-up.schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function SignUpForm() {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
+  const { form, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
   // Read after mount: the server render cannot know the browser's time zone.
   const [timeZone, setTimeZone] = useState('');
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ''), []);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form {...form} noValidate className="space-y-4">
       <FormAlert message={error} />
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField

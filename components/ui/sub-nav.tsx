@@ -3,7 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export type SubNavItem = { href: string; label: string; exact?: boolean };
+export type SubNavItem = {
+  href: string;
+  label: string;
+  exact?: boolean /** Other paths this tab stands for. */;
+  also?: RegExp;
+};
 
 /** Section tabs as links (each a page of its own): the current one is marked with aria-current. */
 export function SubNav({ label, items }: { label: string; items: SubNavItem[] }) {
@@ -12,7 +17,9 @@ export function SubNav({ label, items }: { label: string; items: SubNavItem[] })
     <nav aria-label={label} className="-mx-1 overflow-x-auto">
       <ul className="flex min-w-max gap-1 border-b border-line px-1">
         {items.map((item) => {
-          const current = item.exact ? pathname === item.href : pathname.startsWith(item.href);
+          const current =
+            (item.exact ? pathname === item.href : pathname.startsWith(item.href)) ||
+            Boolean(item.also?.test(pathname));
           return (
             <li key={item.href}>
               <Link
