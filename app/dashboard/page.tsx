@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { ThemePicker } from '@/components/layout/theme-picker';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { FormStatus } from '@/components/ui/form-alert';
 import { requireUser } from '@/lib/auth/require-user';
 import { getMyRole } from '@/lib/family/get-my-role';
 import { formatInFamilyZone } from '@/lib/format/family-time';
@@ -10,8 +11,9 @@ import { themeOf } from '@/lib/profiles/theme';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const { email, profile } = await requireUser();
+  const { password } = await searchParams;
   const role = await getMyRole();
 
   return (
@@ -19,6 +21,7 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Welcome, {profile.display_name}</h1>
         <p className="mt-1 text-ink-muted">Your account and how Tale Forge looks for you.</p>
+        {password === 'changed' ? <FormStatus message="Your password was changed." /> : null}
       </header>
       {role === 'parent' ? (
         <section

@@ -26,6 +26,11 @@ export function SignInForm({ next }: { next?: string }) {
         errors={fieldErrors.password}
         required
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-accent-strong underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

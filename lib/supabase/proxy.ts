@@ -9,7 +9,7 @@ import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
 
 // Pages that need a session; signed-out visitors go to /sign-in?next=… and come back after signing in.
-const PROTECTED_PREFIXES = ['/dashboard', '/parent'];
+const PROTECTED_PREFIXES = ['/dashboard', '/parent', '/reset-password'];
 const AUTH_PAGES = ['/sign-in', '/sign-up'];
 
 function matches(pathname: string, prefixes: string[]): boolean {
