@@ -132,13 +132,15 @@ test("a parent edits a child's page: controls with an empty number refused, rena
   await form.getByRole('button', { name: 'Save controls' }).click();
   await expect(form.getByText('Please enter a number.')).toBeVisible();
   await page.reload();
-  await expect(form.getByLabel('Daily reading minutes')).toHaveValue('30');
+  // New children start at 60 minutes a day and no bedtime.
+  await expect(form.getByLabel('Daily reading minutes')).toHaveValue('60');
 
   // A real change saves; "Saved." goes away as soon as the form changes again.
   await childPage.setDailyMinutes(child.name, 45);
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await form.getByLabel('Bedtime starts').fill('20:15');
   await expect(form.getByRole('status')).toHaveCount(0);
+  await form.getByLabel('Bedtime ends').fill('07:00');
   await form.getByRole('button', { name: 'Save controls' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
 
@@ -149,9 +151,8 @@ test("a parent edits a child's page: controls with an empty number refused, rena
   await expect(childPage.heading).toHaveText(`🦉${newName}`);
   await expect(childPage.activity).toContainText(`Name: ${child.name}`);
   await expect(childPage.activity.getByText(`Name: ${child.name}`)).toContainText(newName);
-  await expect(childPage.activity).toContainText('Daily minutes: 30');
-  await expect(childPage.activity.getByText('Daily minutes: 30')).toContainText('45');
-  await expect(childPage.activity).toContainText('Bedtime: 19:30–07:00');
+  await expect(childPage.activity.getByText('Daily minutes: 60')).toContainText('45');
+  await expect(childPage.activity.getByText('Bedtime: None')).toContainText('20:15–07:00');
   await parentPage.goto();
   await expect(parentPage.childStatus(newName)).toContainText('0 of 45 minutes today');
 });
@@ -178,8 +179,8 @@ test('leaving a child page with unsaved changes asks first', async ({ page, sign
   // Changing a field back to what was saved is not an unsaved change.
   await page.goto(childUrl);
   const minutes = childPage.controlsForm(child.name).getByLabel('Daily reading minutes');
-  await minutes.fill('31');
-  await minutes.fill('30');
+  await minutes.fill('61');
+  await minutes.fill('60');
   let asked = false;
   page.once('dialog', (dialog) => {
     asked = true;
@@ -204,6 +205,7 @@ test('a parent withdraws consent, deactivates and reactivates a child', async ({
   // Withdrawing consent: the account is inactive again, and consent can be given anew.
   await childPage.withdrawConsent(child.name);
   await expect(parentPage.childStatus(child.name)).toContainText('Waiting for your consent');
+  await expect(page.getByRole('form', { name: `Consent for ${child.name}` })).toBeVisible();
   await childPage.giveConsent(child.name);
   await expect(parentPage.childStatus(child.name)).toContainText('Can read');
 
@@ -212,7 +214,7 @@ test('a parent withdraws consent, deactivates and reactivates a child', async ({
   const kids = new KidsPage(await kidContext.newPage());
   await kids.goto();
   await kids.signIn({ familyCode, name: child.name, pin: child.pin });
-  await expect(kids.minutesLeft).toHaveText('30');
+  await expect(kids.minutesLeft).toHaveText('60');
 
   await childPage.deactivate(child.name);
   await expect(parentPage.childStatus(child.name)).toContainText('Deactivated');
@@ -231,7 +233,7 @@ test('a parent withdraws consent, deactivates and reactivates a child', async ({
   await reactivate.getByRole('button', { name: `Reactivate ${child.name}` }).click();
   await expect(parentPage.childStatus(child.name)).toContainText('Can read');
   await kids.signIn({ familyCode, name: child.name, pin: '8642' });
-  await expect(kids.minutesLeft).toHaveText('30');
+  await expect(kids.minutesLeft).toHaveText('60');
   await expect(childPage.activity).toContainText('Deactivated');
   await expect(childPage.activity).toContainText('Consent withdrawn');
   await kidContext.close();

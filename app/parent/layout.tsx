@@ -12,7 +12,7 @@ export default async function ParentLayout({ children }: { children: ReactNode }
         label="Family"
         items={[
           // A child's own page belongs to the overview (its cards lead there).
-          { href: '/parent', label: 'Overview', exact: true, also: /^\/parent\/children\/(?!new$)/ },
+          { href: '/parent', label: 'Overview', exact: true, also: ['/parent/children/'] },
           { href: '/parent/children/new', label: 'Add a child' },
           { href: '/parent/family', label: 'Family settings' },
         ]}

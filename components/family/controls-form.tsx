@@ -40,7 +40,7 @@ function Row({
 }) {
   const Label = htmlFor ? 'label' : 'div';
   return (
-    <div className="grid gap-1 py-3 first:pt-0 sm:grid-cols-[15rem_1fr] sm:gap-4">
+    <div className="grid gap-1 py-3 first:pt-0 sm:grid-cols-[15rem_minmax(0,1fr)] sm:gap-4">
       <div>
         <Label htmlFor={htmlFor} className="flex flex-wrap items-center gap-2 text-sm font-medium">
           {label}

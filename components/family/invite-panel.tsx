@@ -6,11 +6,14 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { inviteCodeSchema } from '@/lib/family/child.schema';
+import { useInvalidateFamily } from '@/lib/family/use-invalidate-family';
 import { formatInFamilyZone } from '@/lib/format/family-time';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 function OpenInvite({ code, expiresAt, timeZone }: { code: string; expiresAt: string; timeZone: string }) {
-  const { form, pending, error } = useActionForm(inviteCodeSchema, revokeInviteAction);
+  const { form, pending, error } = useActionForm(inviteCodeSchema, revokeInviteAction, {
+    onSuccess: useInvalidateFamily(),
+  });
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span className="text-sm">
@@ -39,7 +42,9 @@ export function CreateInviteForm({
   openCodes: { code: string; expires_at: string }[];
   timeZone: string;
 }) {
-  const { form, pending, error } = useActionForm(z.object({}), createInviteAction);
+  const { form, pending, error } = useActionForm(z.object({}), createInviteAction, {
+    onSuccess: useInvalidateFamily(),
+  });
   return (
     <div className="space-y-3">
       <p className="text-sm text-ink-muted">
@@ -64,7 +69,9 @@ export function CreateInviteForm({
 }
 
 export function AcceptInviteForm() {
-  const { form, pending, error, fieldErrors } = useActionForm(inviteCodeSchema, acceptInviteAction);
+  const { form, pending, error, fieldErrors } = useActionForm(inviteCodeSchema, acceptInviteAction, {
+    onSuccess: useInvalidateFamily(),
+  });
   return (
     <form {...form} noValidate className="flex flex-wrap items-start gap-x-3 gap-y-2" aria-label="Join another family">
       <div className="w-full sm:w-64">

@@ -5,13 +5,27 @@ import { Button } from '@/components/ui/button';
 import { FormAlert, FormStatus } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { childPinSchema, parentPinSchema } from '@/lib/family/child.schema';
+import { useInvalidateFamily } from '@/lib/family/use-invalidate-family';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 // A PIN is never shown again: the field empties after saving and after a refusal (type it afresh).
-const PIN_FORM = { onSuccess: (_data: unknown, form: HTMLFormElement) => form.reset(), clearOnError: ['pin'] };
+function usePinFormOptions() {
+  const invalidateFamily = useInvalidateFamily();
+  return {
+    onSuccess: (_data: unknown, form: HTMLFormElement) => {
+      form.reset();
+      invalidateFamily();
+    },
+    clearOnError: ['pin'],
+  };
+}
 
 export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
-  const { form, pending, error, fieldErrors, data } = useActionForm(parentPinSchema, setParentPinAction, PIN_FORM);
+  const { form, pending, error, fieldErrors, data } = useActionForm(
+    parentPinSchema,
+    setParentPinAction,
+    usePinFormOptions(),
+  );
   return (
     <form {...form} noValidate className="flex flex-wrap items-start gap-x-3 gap-y-2" aria-label="Parent PIN">
       <div className="w-full sm:w-64">
@@ -37,7 +51,11 @@ export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
 }
 
 export function ChildPinForm({ childId, childName }: { childId: string; childName: string }) {
-  const { form, pending, error, fieldErrors, data } = useActionForm(childPinSchema, setChildPinAction, PIN_FORM);
+  const { form, pending, error, fieldErrors, data } = useActionForm(
+    childPinSchema,
+    setChildPinAction,
+    usePinFormOptions(),
+  );
   return (
     <form
       {...form}

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** /parent/children/[id]: one child's controls, name and avatar, consent, PIN, activity, deactivation. */
 export class ChildPage {
@@ -12,7 +12,10 @@ export class ChildPage {
 
   async giveConsent(name: string) {
     const form = this.page.getByRole('form', { name: `Consent for ${name}` });
-    await form.getByRole('checkbox').check();
+    const box = form.getByRole('checkbox');
+    await box.check();
+    // The panel may still be re-rendering from the previous answer; make sure the tick stuck.
+    await expect(box).toBeChecked();
     await form.getByRole('button', { name: `Give consent for ${name}` }).click();
   }
 
@@ -39,7 +42,12 @@ export class ChildPage {
   async rename(newName: string, avatar?: string) {
     const form = this.profileForm();
     await form.getByLabel('Name', { exact: true }).fill(newName);
-    if (avatar) await form.getByText(avatar, { exact: true }).click();
+    // The radio itself is visually hidden; people click its picture (the label).
+    if (avatar)
+      await form
+        .locator('label')
+        .filter({ has: this.page.getByRole('radio', { name: avatar }) })
+        .click();
     await form.getByRole('button', { name: 'Save name and avatar' }).click();
   }
 

@@ -38,7 +38,11 @@ export class ParentPage {
     await form.getByLabel("Child's name").fill(name);
     await form.getByLabel('Birth year').fill(String(birthYear));
     await form.getByLabel("Child's PIN").fill(pin);
-    if (avatar) await form.getByText(avatar, { exact: true }).click();
+    if (avatar)
+      await form
+        .locator('label')
+        .filter({ has: this.page.getByRole('radio', { name: avatar }) })
+        .click();
     await form.getByRole('button', { name: 'Add child' }).click();
   }
 

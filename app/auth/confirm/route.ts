@@ -11,8 +11,17 @@ const OTP_TYPES: EmailOtpType[] = ['recovery', 'signup', 'invite', 'magiclink', 
  * `?token_hash=&type=` (the e-mail template links here directly). Both end in a session cookie; then
  * on to `next`, kept inside the app.
  */
+// The address the browser used: behind `next start -H` or a proxy, nextUrl's host can be a name the
+// session cookie was never set for (localhost instead of 127.0.0.1), which would lose the session.
+function browserOrigin(request: NextRequest): string {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol.replace(':', '');
+  return host ? `${proto}://${host}` : request.nextUrl.origin;
+}
+
 export async function GET(request: NextRequest) {
-  const { searchParams, origin } = request.nextUrl;
+  const { searchParams } = request.nextUrl;
+  const origin = browserOrigin(request);
   const next = safeNextPath(searchParams.get('next'), '/dashboard');
   const code = searchParams.get('code');
   const tokenHash = searchParams.get('token_hash');
