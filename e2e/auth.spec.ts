@@ -232,6 +232,7 @@ test('a parent who forgot their password gets a link by e-mail, sets a new one a
   await signInPage.signIn({ email: newParent.email, password: newPassword });
   await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
   await shell.signOut();
+  await expect(shell.signInLink).toBeVisible();
   await page.goto(link);
   // Auth puts its own error in the fragment; the page reads only ?link=invalid.
   await expect(page).toHaveURL(/\/sign-in\?link=invalid(#.*)?$/);
