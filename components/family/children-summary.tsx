@@ -31,7 +31,7 @@ export function ChildrenSummary({
     );
   }
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid items-start gap-4 md:grid-cols-2">
       {children.map((child) => (
         <ChildSummaryCard
           key={child.child_id}

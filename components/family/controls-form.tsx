@@ -168,12 +168,7 @@ export function ControlsForm({
           htmlFor={`${id}-chat`}
           hint="Saved now; it applies once live sessions arrive."
         >
-          <select
-            id={`${id}-chat`}
-            name="chatLevel"
-            defaultValue={controls.chat_level}
-            className={`${inputClasses} w-full sm:w-auto`}
-          >
+          <select id={`${id}-chat`} name="chatLevel" defaultValue={controls.chat_level} className={inputClasses}>
             {CHAT_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {CHAT_LEVEL_LABELS[level]}

@@ -96,6 +96,9 @@ describe('describeAuditEntry', () => {
       describeAuditEntry(entry('public.approval_requests', 'UPDATE', request, { ...request, status: 'denied' }), names)
         .action,
     ).toBe('More time: not today');
+    expect(describeAuditEntry(entry('public.approval_requests', 'DELETE', request, null), names).action).toBe(
+      'Request removed',
+    );
     const member = { user_id: mia, role: 'child', deactivated_at: null };
     expect(describeAuditEntry(entry('public.family_members', 'INSERT', null, member), names)).toMatchObject({
       subject: 'Mia',

@@ -82,6 +82,7 @@ function describeRow(entry: AuditEntry, before: Row, after: Row): { action: stri
     case 'public.approval_requests': {
       if (op === 'INSERT')
         return { action: `Asked for ${minutes(after.requested_minutes ?? after.minutes)} more`, changes: [] };
+      if (op === 'DELETE') return { action: 'Request removed', changes: [] };
       if (before.status === 'pending' && after.status === 'approved') {
         return { action: `More time approved: ${minutes(after.minutes)}`, changes: [] };
       }
