@@ -28,6 +28,7 @@ export type Database = {
           decided_at: string | null
           created_at: string
           updated_at: string
+          requested_minutes: number | null
         }
         Insert: {
           id?: string
@@ -42,6 +43,7 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
         }
         Update: {
           id?: string
@@ -56,6 +58,7 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
         }
         Relationships: [
           {
@@ -111,6 +114,8 @@ export type Database = {
           accepted_by: string | null
           accepted_at: string | null
           created_at: string
+          revoked_at: string | null
+          revoked_by: string | null
         }
         Insert: {
           id?: string
@@ -121,6 +126,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Update: {
           id?: string
@@ -131,6 +138,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Relationships: [
           {
@@ -149,6 +158,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at: string
+          deactivated_at: string | null
         }
         Insert: {
           id?: string
@@ -156,6 +166,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Update: {
           id?: string
@@ -163,6 +174,7 @@ export type Database = {
           user_id?: string
           role?: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Relationships: [
           {
@@ -407,10 +419,17 @@ export type Database = {
             expires_at: string
           }[]
       }
+      deactivate_child: {
+        Args: {
+          p_child_id: string
+        }
+        Returns: undefined
+      }
       decide_approval_request: {
         Args: {
           p_request_id: string
           p_approve: boolean
+          p_minutes?: number
         }
         Returns: Database["public"]["Enums"]["approval_status"]
       }
@@ -429,11 +448,15 @@ export type Database = {
             consented: boolean
             locked_until: string
             pending_requests: number
+            deactivated: boolean
           }[]
       }
       get_family_audit_log: {
         Args: {
           p_limit?: number
+          p_before_at?: string
+          p_before_id?: number
+          p_child_id?: string
         }
         Returns: {
             id: number
@@ -470,6 +493,13 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      reactivate_child: {
+        Args: {
+          p_child_id: string
+          p_pin: string
+        }
+        Returns: undefined
+      }
       record_reading_time: {
         Args: {
           p_minutes: number
@@ -487,6 +517,12 @@ export type Database = {
         }
         Returns: string
       }
+      revoke_parent_invite: {
+        Args: {
+          p_code: string
+        }
+        Returns: undefined
+      }
       revoke_parental_consent: {
         Args: {
           p_child_id: string
@@ -503,6 +539,20 @@ export type Database = {
       set_parent_pin: {
         Args: {
           p_pin: string
+        }
+        Returns: undefined
+      }
+      set_theme_preference: {
+        Args: {
+          p_theme: string
+        }
+        Returns: string
+      }
+      update_child_profile: {
+        Args: {
+          p_child_id: string
+          p_display_name: string
+          p_avatar: string
         }
         Returns: undefined
       }

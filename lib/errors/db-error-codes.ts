@@ -16,6 +16,7 @@ export const DB_ERROR_SENTENCES = {
   child_account_invalid: "That child account can't be added.",
   child_cannot_join_family: "Child accounts can't join another family.",
   needs_consent: "A parent hasn't given consent for this account yet.",
+  not_signed_in: 'Please sign in again.',
 
   // Family and members.
   family_name_length: 'The family name must be 1 to 80 characters long.',
@@ -31,6 +32,10 @@ export const DB_ERROR_SENTENCES = {
   already_family_member: "You're already a member of this family.",
   invited_family_full: 'That family already has two parents.',
   own_family_not_empty: "Your own family already has other members, so you can't join another one.",
+  invite_not_open: 'That invite code has already been used, withdrawn or has expired.',
+  avatar_unknown: 'Please choose one of the avatars.',
+  child_deactivated: 'This child is deactivated. Reactivate them first.',
+  child_not_deactivated: 'This child is already active.',
 
   // Controls.
   daily_minutes_range: range('Daily reading minutes'),
@@ -48,6 +53,12 @@ export const DB_ERROR_SENTENCES = {
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',
   request_already_answered: 'This request has already been answered.',
+  grant_minutes_range: (p) => `You can give ${p.min} to ${p.max} more minutes at a time.`,
+  more_time_cooldown: (p) =>
+    `A grown-up said not today. You can ask again in ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}.`,
+
+  // Profiles.
+  theme_unknown: 'Please choose light, dark or the same as this device.',
 } satisfies Record<string, Sentence>;
 
 export type DbErrorCode = keyof typeof DB_ERROR_SENTENCES;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { avatarEmoji } from '@/components/family/avatars';
 import { ChildLiveUpdates } from '@/components/kids/child-live-updates';
 import { LeaveKidMode } from '@/components/kids/leave-kid-mode';
 import { MoreTimePanel } from '@/components/kids/more-time-panel';
 import { ReadingTimer } from '@/components/kids/reading-timer';
+import { avatarEmoji } from '@/lib/family/avatars';
 import { hasParentPin } from '@/lib/family/queries';
 import { getLatestMoreTimeRequest, getMyReadingDay } from '@/lib/kids/queries';
 import { requireChild } from '@/lib/kids/require-child';

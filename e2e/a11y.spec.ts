@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ChildPage } from './pages/child-page';
+import { ParentPage } from './pages/parent-page';
+
+// axe-core on the pages people use most: no serious or critical violation (WCAG 2.2 A and AA rules).
+// To add pages, extend PUBLIC_PAGES (no sign-in needed) or PARENT_PAGES (a parent with one child);
+// the kid pages get their own list with a signed-in child when kid mode lands.
+const PUBLIC_PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'sign-in', path: '/sign-in' },
+  { name: 'sign-up', path: '/sign-up' },
+  { name: 'forgot password', path: '/forgot-password' },
+];
+
+const PARENT_PAGES = [
+  { name: 'parent home', path: () => '/parent' },
+  { name: 'child page', path: (childUrl: string) => childUrl },
+  { name: 'add a child', path: () => '/parent/children/new' },
+  { name: 'family settings', path: () => '/parent/family' },
+  { name: 'account', path: () => '/dashboard' },
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    for (const { name, path } of PUBLIC_PAGES) {
+      test(`${name} has no serious accessibility violations`, async ({ page }) => {
+        await page.goto(path);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test('parent pages have no serious accessibility violations', async ({ page, signUpPage, newParent }) => {
+      test.setTimeout(90_000);
+      await signUpPage.goto();
+      await signUpPage.signUp(newParent);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      const parent = new ParentPage(page);
+      await parent.addChild({ name: 'Ada', birthYear: new Date().getFullYear() - 7, pin: '1357' });
+      await expect(page).toHaveURL(/\/parent\/children\//);
+      const childUrl = new URL(page.url()).pathname;
+      // With a pending consent form and then with consent given: both states are on the page people see.
+      expect(await seriousViolations(page)).toEqual([]);
+      await new ChildPage(page).giveConsent('Ada');
+      await expect(parent.childStatus('Ada')).toContainText('Can read');
+
+      for (const { name, path } of PARENT_PAGES) {
+        const url = path(childUrl);
+        await page.goto(url);
+        // Not 'networkidle': the realtime socket stays open on parent pages.
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (url.startsWith('/parent')) {
+          await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+        }
+        expect(await seriousViolations(page), name).toEqual([]);
+      }
+    });
+  });
+}
+
+test('the parent home takes few tab stops, starting with a skip link', async ({ page, signUpPage, newParent }) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const parent = new ParentPage(page);
+  for (const name of ['Ada', 'Ben']) {
+    await parent.addChild({ name, birthYear: new Date().getFullYear() - 7, pin: '1357' });
+    await expect(page).toHaveURL(/\/parent\/children\//);
+    await new ChildPage(page).giveConsent(name);
+    await expect(parent.childStatus(name)).toContainText('Can read');
+  }
+  await parent.goto();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+
+  // Walk the whole page once: every stop is counted until focus comes back to the start.
+  const stops: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el
+        ? `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`
+        : '';
+    });
+    if (i > 0 && label === stops[0]) break;
+    stops.push(label);
+    await page.keyboard.press('Tab');
+  }
+  // Before: 55 stops for one child. Now: nav, tabs, and per child a link and one pause button.
+  expect(stops.length, stops.join('\n')).toBeLessThanOrEqual(20);
+});
