@@ -8,7 +8,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { applyBootstrap, freePort, loadConfig, migrate, type RunningStack, startStack } from 'supabase-local';
+import {
+  applyBootstrap,
+  freePort,
+  freeStackPorts,
+  loadConfig,
+  migrate,
+  type RunningStack,
+  startStack,
+} from 'supabase-local';
 import { type TestStackInfo, testStackInfo } from 'supabase-local/testing';
 import { MUTANTS, type Mutant } from '../supabase/tests/mutants/mutants';
 
@@ -110,10 +118,7 @@ const base = await startStack({
   supabaseDir: SUPABASE_DIR,
   overrides: {
     dataDir,
-    apiPort: await freePort(),
-    mailPort: await freePort(),
-    smtpPort: await freePort(),
-    dbPort: await freePort(),
+    ...(await freeStackPorts()),
     databaseUrl: undefined,
   },
   reset: true,

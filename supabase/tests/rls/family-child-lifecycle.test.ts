@@ -1,4 +1,4 @@
-import { adminQuery, makeClient, serviceClient } from 'supabase-local/testing';
+import { adminQuery, makeClient, serviceClient, signInWithServerKey } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addChild, type Child, expectError, type Parent, signUpParent } from './family-helpers';
 
@@ -29,10 +29,13 @@ async function memberOf(id: string) {
   return row;
 }
 
-/** The child's password grant, as Auth sees it (the e-mail is Auth's, not derived here). */
+/**
+ * The child's password grant as the kid sign-in server makes it (children sign in only with a server
+ * key), as Auth sees it (the e-mail is Auth's, not derived here).
+ */
 async function passwordGrant(child: Child) {
   const [{ email }] = await adminQuery<{ email: string }>('select email from auth.users where id = $1', [child.id]);
-  return makeClient().auth.signInWithPassword({ email, password: child.password });
+  return signInWithServerKey(makeClient(), { email, password: child.password });
 }
 
 async function sessionsOf(id: string) {

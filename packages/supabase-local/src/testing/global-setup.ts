@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import type { TrustedProxies } from '../client-address';
-import { freePort } from '../free-port';
+import { freeStackPorts } from '../free-port';
 import { type RunningStack, startStack } from '../stack';
 
 /** What a test file learns about the stack its project's global setup started (`inject('stack')`). */
@@ -89,10 +89,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
         supabaseDir: options.supabaseDir,
         overrides: {
           dataDir,
-          apiPort: await freePort(),
-          dbPort: await freePort(),
-          mailPort: await freePort(),
-          smtpPort: await freePort(),
+          ...(await freeStackPorts()),
           databaseUrl: undefined,
           trustedProxies: options.trustedProxies ?? TEST_RUNNER_IS_PROXY,
         },
