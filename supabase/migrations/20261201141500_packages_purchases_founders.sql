@@ -539,9 +539,57 @@ end;
 $$;
 comment on function private.apply_payment_event(text, text, text, timestamptz, jsonb) is 'THE code path after a payment provider: records the verified event once per (provider, event id) and applies it; duplicates return the first result.';
 
--- Scheduled: the monthly plan grants (worker task monthly_plan_grants). Free families get the Free
--- plan's credits for the calendar month (UTC), once; sandbox subscriptions are renewed by the sandbox
--- itself here (Stripe renews its own and tells us with invoice.paid), through the same event path.
+-- The Free plan's credits for the calendar month (UTC) around p_now, once per family and month (the
+-- month is the grant's external id), expiring at the month's end. Only for families on the Free plan.
+create function private.grant_free_month(p_family_id uuid, p_now timestamptz default now())
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_free public.plans%rowtype;
+  v_month timestamp := date_trunc('month', p_now at time zone 'UTC');
+  v_external_id text := 'free:' || p_family_id || ':' || to_char(v_month, 'YYYY-MM');
+begin
+  select * into v_free from public.plans p where p.code = 'free';
+  if v_free.monthly_credits = 0 or (private.family_plan(p_family_id)).code <> 'free'
+     or exists (select 1 from public.credit_ledger l where l.external_tx_id = v_external_id) then
+    return false;
+  end if;
+  perform private.credit_wallet(p_family_id, 'plan_grant', 0, v_free.monthly_credits, null, v_external_id,
+    'Free plan credits for ' || to_char(v_month, 'FMMonth YYYY'), (v_month + interval '1 month') at time zone 'UTC', null);
+  return true;
+end;
+$$;
+comment on function private.grant_free_month(uuid, timestamptz) is 'Grants a Free-plan family its monthly credits for the UTC month around p_now, once; false when not due (another plan, or granted already).';
+
+-- A new family's first month starts when its first parent joins (sign-up); a guest's family is on the
+-- Guest plan and gets nothing here.
+create function private.grant_first_free_month()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.grant_free_month(new.family_id, now());
+  return null;
+end;
+$$;
+comment on function private.grant_first_free_month() is 'Trigger function: a family gets its first Free-plan month when a parent joins it.';
+revoke execute on function private.grant_first_free_month() from public;
+
+create trigger grant_first_free_month
+after insert on public.family_members
+for each row when (new.role = 'parent')
+execute function private.grant_first_free_month();
+
+select private.grant_free_month(f.id, now()) from public.families f;
+
+-- Scheduled: the monthly plan grants (worker task monthly_plan_grants). Free families get the month's
+-- credits once; sandbox subscriptions are renewed by the sandbox itself here (Stripe renews its own and
+-- tells us with invoice.paid), through the same event path as the webhooks.
 create function private.run_monthly_plan_grants(p_now timestamptz default now())
 returns jsonb
 language plpgsql
@@ -549,58 +597,50 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_free public.plans%rowtype;
-  v_month_start timestamptz := date_trunc('month', p_now at time zone 'UTC') at time zone 'UTC';
-  v_month_end timestamptz := (date_trunc('month', p_now at time zone 'UTC') + interval '1 month') at time zone 'UTC';
   v_family_id uuid;
   v_sub public.subscriptions%rowtype;
   v_plan_code text;
   v_free_grants int := 0;
   v_renewals int := 0;
-  v_period_end timestamptz;
+  v_ended int := 0;
+  v_period_key text;
 begin
   -- Sandbox renewals first, so a renewed family is not counted as free.
   for v_sub in
     select s.* from public.subscriptions s
      where s.provider = 'sandbox' and s.status <> 'canceled' and s.current_period_end <= p_now
   loop
+    v_period_key := v_sub.provider_subscription_id || ':' || extract(epoch from v_sub.current_period_end)::bigint;
     if v_sub.cancel_at_period_end or v_sub.status = 'past_due' then
-      perform private.apply_payment_event('sandbox', 'sandbox-end:' || v_sub.provider_subscription_id, 'subscription_updated',
+      perform private.apply_payment_event('sandbox', 'sandbox-end:' || v_period_key, 'subscription_updated',
         v_sub.current_period_end, jsonb_build_object('subscription_id', v_sub.provider_subscription_id, 'status', 'canceled'));
+      v_ended := v_ended + 1;
     else
       select p.code into v_plan_code from public.plans p where p.id = v_sub.plan_id;
-      v_period_end := v_sub.current_period_end + interval '1 month';
-      perform private.apply_payment_event('sandbox',
-        'sandbox-renewal:' || v_sub.provider_subscription_id || ':' || extract(epoch from v_sub.current_period_end)::bigint,
-        'subscription_renewed', v_sub.current_period_end,
+      perform private.apply_payment_event('sandbox', 'sandbox-renewal:' || v_period_key, 'subscription_renewed',
+        v_sub.current_period_end,
         jsonb_build_object('subscription_id', v_sub.provider_subscription_id, 'family_id', v_sub.family_id,
-          'plan_code', v_plan_code, 'period_start', v_sub.current_period_end, 'period_end', v_period_end,
-          'invoice_id', 'sandbox-in:' || v_sub.provider_subscription_id || ':' || extract(epoch from v_sub.current_period_end)::bigint));
+          'plan_code', v_plan_code, 'period_start', v_sub.current_period_end,
+          'period_end', v_sub.current_period_end + interval '1 month', 'invoice_id', 'sandbox-in:' || v_period_key));
       v_renewals := v_renewals + 1;
     end if;
   end loop;
 
-  select * into v_free from public.plans p where p.code = 'free';
-  if v_free.monthly_credits > 0 then
-    for v_family_id in
-      select w.family_id from public.wallets w
-       where not exists (
-         select 1 from public.credit_ledger l
-          where l.external_tx_id = 'free:' || w.family_id || ':' || to_char(v_month_start at time zone 'UTC', 'YYYY-MM')
-       )
-    loop
-      if (private.family_plan(v_family_id)).code = 'free' then
-        perform private.credit_wallet(v_family_id, 'plan_grant', 0, v_free.monthly_credits, null,
-          'free:' || v_family_id || ':' || to_char(v_month_start at time zone 'UTC', 'YYYY-MM'),
-          'Free plan credits for ' || to_char(v_month_start at time zone 'UTC', 'FMMonth YYYY'), v_month_end, null);
-        v_free_grants := v_free_grants + 1;
-      end if;
-    end loop;
-  end if;
-  return jsonb_build_object('free_grants', v_free_grants, 'sandbox_renewals', v_renewals);
+  for v_family_id in
+    select w.family_id from public.wallets w
+     where not exists (
+       select 1 from public.credit_ledger l
+        where l.external_tx_id = 'free:' || w.family_id || ':' || to_char(date_trunc('month', p_now at time zone 'UTC'), 'YYYY-MM')
+     )
+  loop
+    if private.grant_free_month(v_family_id, p_now) then
+      v_free_grants := v_free_grants + 1;
+    end if;
+  end loop;
+  return jsonb_build_object('free_grants', v_free_grants, 'sandbox_renewals', v_renewals, 'sandbox_ended', v_ended);
 end;
 $$;
-comment on function private.run_monthly_plan_grants(timestamptz) is 'Worker task: grants free families their monthly credits once per calendar month and renews (or ends) due sandbox subscriptions through apply_payment_event. Safe to run any number of times.';
+comment on function private.run_monthly_plan_grants(timestamptz) is 'Worker task: grants free families their monthly credits once per month and renews (or ends) due sandbox subscriptions through apply_payment_event. Safe to run any number of times.';
 
 revoke execute on function
   private.assign_founder(uuid, uuid),
@@ -612,6 +652,7 @@ revoke execute on function
   private.renew_subscription(text, text, uuid, text, timestamptz, timestamptz, text, timestamptz),
   private.update_subscription(text, text, public.subscription_status, boolean, timestamptz),
   private.apply_payment_event(text, text, text, timestamptz, jsonb),
+  private.grant_free_month(uuid, timestamptz),
   private.run_monthly_plan_grants(timestamptz)
 from public;
 grant execute on function private.create_purchase(public.purchase_kind, text, text, text) to authenticated;

@@ -3,6 +3,9 @@ drop function if exists public.apply_payment_event(text, text, text, timestamptz
 drop function if exists public.attach_checkout_session(uuid, text, text);
 drop function if exists public.create_purchase(public.purchase_kind, text, text, text);
 drop function if exists private.run_monthly_plan_grants(timestamptz);
+drop trigger if exists grant_first_free_month on public.family_members;
+drop function if exists private.grant_first_free_month();
+drop function if exists private.grant_free_month(uuid, timestamptz);
 drop function if exists private.apply_payment_event(text, text, text, timestamptz, jsonb);
 drop function if exists private.update_subscription(text, text, public.subscription_status, boolean, timestamptz);
 drop function if exists private.renew_subscription(text, text, uuid, text, timestamptz, timestamptz, text, timestamptz);

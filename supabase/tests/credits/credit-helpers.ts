@@ -4,6 +4,8 @@ import pg from 'pg';
 import { signJwt } from 'supabase-local';
 import { adminQuery, stackInfo } from 'supabase-local/testing';
 import { expect } from 'vitest';
+import ws from 'ws';
+import { type Parent, signUpParent } from '../rls/family-helpers';
 
 /** A fresh idempotency key (36 characters, within Stripe's 16-255). */
 export const newKey = () => `key-${randomUUID()}`;
@@ -15,6 +17,19 @@ export async function walletOf(familyId: string): Promise<Wallet> {
   return wallet;
 }
 
+const START_FROM_ZERO = 'Test: start from zero';
+
+/**
+ * A parent who signed up, with a wallet back at zero: every family starts with the Free plan's month
+ * of credits (10, granted), which this spends so that tests can count from nothing.
+ */
+export async function signUpEmptyParent(): Promise<Parent> {
+  const parent = await signUpParent();
+  await adminQuery(`select private.debit_wallet($1, 'spend', 10, null, null, $2)`, [parent.familyId, START_FROM_ZERO]);
+  return parent;
+}
+
+/** The family's ledger rows in order, without the sign-up's free month and the spend that emptied it. */
 export async function ledgerOf(familyId: string) {
   return adminQuery<{
     seq: number;
@@ -27,7 +42,12 @@ export async function ledgerOf(familyId: string) {
     external_tx_id: string | null;
     job_id: string | null;
     memo: string | null;
-  }>('select * from public.credit_ledger where family_id = $1 order by seq', [familyId]);
+  }>(
+    `select * from public.credit_ledger
+      where family_id = $1 and coalesce(memo, '') <> $2 and coalesce(external_tx_id, '') not like 'free:%'
+      order by seq`,
+    [familyId, START_FROM_ZERO],
+  );
 }
 
 /** Puts credits in a wallet the way the system does (private.credit_wallet), as the database owner. */
@@ -183,6 +203,7 @@ export async function createGuest(): Promise<{ id: string; familyId: string; cli
     exp: now + 3600,
   });
   const client = createClient(stackInfo().url, stackInfo().anonKey, {
+    realtime: { transport: ws as never },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     global: { headers: { Authorization: `Bearer ${token}` } },
   });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, type Parent, signUpParent } from '../rls/family-helpers';
-import { expectInvariants, giveCredits, ledgerOf, walletOf } from './credit-helpers';
+import { addChild, type Child, type Parent } from '../rls/family-helpers';
+import { expectInvariants, giveCredits, ledgerOf, signUpEmptyParent, walletOf } from './credit-helpers';
 
 // The wallet and its insert-only ledger: who reads them, that nobody rewrites them, granted credits
 // first and expiring, reserve → capture/release for generation jobs, and a connection dying mid-debit.
@@ -12,7 +12,7 @@ let parentB: Parent;
 let childA: Child;
 
 beforeAll(async () => {
-  [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  [parentA, parentB] = await Promise.all([signUpEmptyParent(), signUpEmptyParent()]);
   childA = await addChild(parentA);
   await giveCredits(parentA.familyId, { paid: 50 });
   await giveCredits(parentB.familyId, { paid: 30 });
@@ -35,8 +35,12 @@ describe('wallets and ledger access', () => {
   it('every family has a wallet; parents read their own, nobody else does', async () => {
     const own = await parentA.client.from('wallets').select('family_id, balance, paid_balance, granted_balance');
     expect(own.data).toEqual([{ family_id: parentA.familyId, balance: 50, paid_balance: 50, granted_balance: 0 }]);
-    const ledger = await parentA.client.from('credit_ledger').select('family_id, reason, delta');
-    expect(ledger.data).toEqual([{ family_id: parentA.familyId, reason: 'purchase', delta: 50 }]);
+    const ledger = await parentA.client.from('credit_ledger').select('family_id, reason, delta').order('seq');
+    expect(ledger.data).toEqual([
+      { family_id: parentA.familyId, reason: 'plan_grant', delta: 10 },
+      { family_id: parentA.familyId, reason: 'spend', delta: -10 },
+      { family_id: parentA.familyId, reason: 'purchase', delta: 50 },
+    ]);
 
     // Another family's parent, the child and anon see nothing.
     expect((await parentB.client.from('wallets').select('id').eq('family_id', parentA.familyId)).data).toEqual([]);
@@ -101,7 +105,7 @@ describe('wallets and ledger access', () => {
 
 describe('debits', () => {
   it('refuses overdrafts and bad amounts, changing nothing', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 10 });
     expect(await debit(family.familyId, 11)).toBe('insufficient_credits');
     expect(await debit(family.familyId, 0)).toBe('credit_amount_range');
@@ -115,7 +119,7 @@ describe('debits', () => {
   });
 
   it('spends granted credits first, soonest-expiring lot first, then paid ones', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const sooner = new Date(Date.now() + 86_400_000).toISOString();
     await giveCredits(family.familyId, { paid: 20 });
@@ -123,7 +127,7 @@ describe('debits', () => {
     await giveCredits(family.familyId, { granted: 5, expiresAt: sooner });
     expect(await debit(family.familyId, 7)).toMatchObject({ paid_delta: 0, granted_delta: -7, balance_after: 23 });
     const lots = await adminQuery<{ remaining: number; expires_at: Date }>(
-      'select remaining, expires_at from public.credit_grants where family_id = $1 order by expires_at',
+      `select remaining, expires_at from public.credit_grants where family_id = $1 and ledger_id not in (select id from public.credit_ledger where external_tx_id like 'free:%') order by expires_at`,
       [family.familyId],
     );
     expect(lots.map((l) => l.remaining)).toEqual([0, 3]);
@@ -133,7 +137,7 @@ describe('debits', () => {
   });
 
   it('expired granted credits cannot be spent, and the expiry books them out once', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 3 });
     await giveCredits(family.familyId, { granted: 10, expiresAt: new Date(Date.now() - 1000).toISOString() });
     expect(await debit(family.familyId, 5)).toBe('insufficient_credits');
@@ -159,7 +163,7 @@ describe('debits', () => {
   });
 
   it('a connection killed between debit and commit leaves the balance unchanged', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 40 });
     const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
     await client.connect();
@@ -184,7 +188,7 @@ describe('generation jobs: reserve → capture | release', () => {
     );
 
   it('holds when a job starts and charges when it completes, once', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 30 });
     const jobId = randomUUID();
     expect((await reserve(family.familyId, jobId, 12))[0]).toMatchObject({ status: 'held', paid_part: 12 });
@@ -209,7 +213,7 @@ describe('generation jobs: reserve → capture | release', () => {
   });
 
   it('gives back what a failed job held, to the lots it came from, once; refuses unknown jobs and overdrafts', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     await giveCredits(family.familyId, { paid: 10 });
     await giveCredits(family.familyId, { granted: 6, expiresAt });
@@ -222,7 +226,7 @@ describe('generation jobs: reserve → capture | release', () => {
     await expect(adminQuery('select private.capture_credits($1)', [randomUUID()])).rejects.toThrow(/hold_not_found/);
     expect(await walletOf(family.familyId)).toMatchObject({ paid_balance: 10, granted_balance: 6 });
     const [lot] = await adminQuery<{ remaining: number }>(
-      'select remaining from public.credit_grants where family_id = $1',
+      `select remaining from public.credit_grants where family_id = $1 and ledger_id not in (select id from public.credit_ledger where external_tx_id like 'free:%')`,
       [family.familyId],
     );
     expect(lot.remaining).toBe(6);
@@ -230,7 +234,7 @@ describe('generation jobs: reserve → capture | release', () => {
   });
 
   it('concurrent captures and releases of one job settle it exactly once', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 100 });
     const jobIds = Array.from({ length: 10 }, () => randomUUID());
     await Promise.all(jobIds.map((id) => reserve(family.familyId, id, 5)));

@@ -1,7 +1,7 @@
 import { adminQuery, anonClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, expectError, type Parent, signUpParent } from '../rls/family-helpers';
-import { callAs, expectInvariants, giveCredits, ledgerOf, newKey, walletOf } from './credit-helpers';
+import { addChild, type Child, expectError, type Parent } from '../rls/family-helpers';
+import { callAs, expectInvariants, giveCredits, ledgerOf, newKey, signUpEmptyParent, walletOf } from './credit-helpers';
 
 // spend_credits(): validation, idempotency with Stripe's semantics, the row lock under concurrency, and
 // children's spending within the allowance or through a parent's approval.
@@ -21,7 +21,7 @@ let parent: Parent;
 let other: Parent;
 
 beforeAll(async () => {
-  [parent, other] = await Promise.all([signUpParent(), signUpParent()]);
+  [parent, other] = await Promise.all([signUpEmptyParent(), signUpEmptyParent()]);
   await giveCredits(parent.familyId, { paid: 100 });
   await giveCredits(other.familyId, { paid: 100 });
 });
@@ -113,7 +113,7 @@ describe('idempotency keys', () => {
   });
 
   it('a request that fails stores nothing under its key, so it can be retried', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 2 });
     const key = newKey();
     expectError(
@@ -126,7 +126,7 @@ describe('idempotency keys', () => {
   });
 
   it('50 concurrent identical requests with one key make one ledger row and identical responses', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 500 });
     const key = newKey();
     const outcomes = await Promise.all(
@@ -143,7 +143,7 @@ describe('idempotency keys', () => {
 
 describe('concurrency', () => {
   it('200 concurrent spends on a balance of 100: exactly 100 succeed, the rest are refused', async () => {
-    const family = await signUpParent();
+    const family = await signUpEmptyParent();
     await giveCredits(family.familyId, { paid: 60 });
     await giveCredits(family.familyId, { granted: 40, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     const outcomes = await Promise.all(
@@ -171,7 +171,7 @@ describe("children's spending", () => {
   let child: Child;
 
   beforeAll(async () => {
-    family = await signUpParent();
+    family = await signUpEmptyParent();
     child = await addChild(family);
     await giveCredits(family.familyId, { paid: 100 });
   });
