@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { apiUrl, loadConfig, type StackConfig } from './config';
+import { apiUrl, dbUrl, loadConfig, type StackConfig } from './config';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 import { applyBootstrap, migrate, rollback } from './migrations';
 import { type DatabaseServer, startDatabase } from './postgres';
@@ -22,15 +22,12 @@ const config = loadConfig(supabaseDir);
 const pidFile = path.join(config.dataDir, 'stack.pid');
 const logFile = path.join(config.dataDir, 'stack.log');
 
-function dbUrl(c: StackConfig): string {
-  return c.databaseUrl ?? `postgresql://postgres:postgres@127.0.0.1:${c.dbPort}/postgres`;
-}
-
 function statusLines(c: StackConfig): string {
   const rows: [string, string][] = [
     ['API URL', apiUrl(c)],
     ['REST URL', `${apiUrl(c)}/rest/v1`],
     ['DB URL', dbUrl(c)],
+    ...(c.localSmtp.enabled ? ([['Mailpit URL', `http://127.0.0.1:${c.mailPort}`]] as [string, string][]) : []),
     ['JWT secret', JWT_SECRET],
     ['anon key', ANON_KEY],
     ['service_role key', SERVICE_ROLE_KEY],
@@ -122,7 +119,7 @@ async function withDatabase<T>(work: (postgresUrl: string) => Promise<T>): Promi
   if (runningPid() || config.databaseUrl) return work(dbUrl(config));
   const db: DatabaseServer = await startDatabase(config);
   try {
-    await applyBootstrap(db.adminUrl);
+    await applyBootstrap(db.adminUrl, { autoExposeNewTables: config.autoExposeNewTables });
     return await work(db.urlFor('postgres'));
   } finally {
     await db.stop();

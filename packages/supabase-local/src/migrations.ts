@@ -36,8 +36,13 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+export interface BootstrapOptions {
+  /** `[api] auto_expose_new_tables`: grant what `postgres` creates in public to the API roles (default false). */
+  autoExposeNewTables?: boolean;
+}
+
 /** Platform objects hosted Supabase already has (roles, schemas, auth, realtime). Local only. */
-export async function applyBootstrap(adminUrl: string): Promise<void> {
+export async function applyBootstrap(adminUrl: string, options: BootstrapOptions = {}): Promise<void> {
   const files = readdirSync(BOOTSTRAP_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -45,6 +50,10 @@ export async function applyBootstrap(adminUrl: string): Promise<void> {
     // Concurrent first starts on one server would race on `create role`; serialise them.
     await client.query('select pg_advisory_lock(5432100)');
     try {
+      // Read by 15_default_privileges.sql; session-local, so it ends with this connection.
+      await client.query("select set_config('supabase_local.auto_expose_new_tables', $1, false)", [
+        String(options.autoExposeNewTables === true),
+      ]);
       for (const file of files) {
         await client.query(readFileSync(path.join(BOOTSTRAP_DIR, file), 'utf8'));
       }

@@ -72,6 +72,8 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
       // Logical decoding for Realtime's postgres_changes.
       ...['-c', 'wal_level=logical', '-c', 'max_replication_slots=10', '-c', 'max_wal_senders=10'],
       ...['-c', 'max_connections=200', '-c', 'shared_buffers=128MB'],
+      // Query statistics, on by default on hosted projects (`supabase inspect db outliers`, `calls`…).
+      ...['-c', 'shared_preload_libraries=pg_stat_statements'],
       ...durability,
     ],
     onLog: (message) => {

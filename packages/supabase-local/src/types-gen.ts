@@ -1,37 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
+import { type DbFunction, loadSchemaCache, qualified, type Relation, type SchemaCache } from './rest/schema-cache';
+import { HELPERS } from './types-gen-helpers';
 
-// Writes lib/database.types.ts in the shape `supabase gen types typescript` produces, from the
-// live schema, so the app's clients are SupabaseClient<Database> and rows are derived, not retyped.
-
-interface Column {
-  table: string;
-  name: string;
-  type: string;
-  elemType: string | null;
-  typeKind: string;
-  nullable: boolean;
-  hasDefault: boolean;
-  generated: boolean;
-  isView: boolean;
-}
-
-interface Relationship {
-  table: string;
-  name: string;
-  columns: string[];
-  refTable: string;
-  refColumns: string[];
-  oneToOne: boolean;
-}
-
-interface FunctionDef {
-  name: string;
-  args: { name: string; type: string; hasDefault: boolean }[];
-  returns: string;
-  returnsSet: boolean;
-  returnsTable: { name: string; type: string }[] | null;
-}
+// Writes lib/database.types.ts in the shape `supabase gen types typescript` produces. It renders the
+// REST layer's schema cache, so the generated types see exactly the tables, views, functions and
+// relationships /rest/v1 serves, and a change to how the cache understands them lands in both.
 
 const SCALARS: Record<string, string> = {
   bool: 'boolean',
@@ -48,287 +22,210 @@ const SCALARS: Record<string, string> = {
   record: 'Json',
 };
 
-function tsType(type: string, enums: Set<string>, schema: string): string {
-  if (type.startsWith('_')) return `${tsType(type.slice(1), enums, schema)}[]`;
-  if (SCALARS[type]) return SCALARS[type];
-  if (enums.has(type)) return `Database["${schema}"]["Enums"]["${type}"]`;
-  return 'string';
-}
+// Unnamed parameters PostgREST can still call: the whole body as one json/jsonb/text argument.
+const UNNAMED_ARG_TYPES = new Set(['json', 'jsonb', 'text']);
 
-async function introspect(client: pg.Client, schema: string) {
-  const columns = (
-    await client.query<Column>(
-      `select c.relname as "table", a.attname as name, t.typname as type, null as "elemType", t.typtype as "typeKind",
-              not a.attnotnull as nullable, (a.atthasdef or a.attidentity <> '') as "hasDefault",
-              (a.attgenerated <> '') as generated, c.relkind in ('v', 'm') as "isView"
-         from pg_attribute a
-         join pg_class c on c.oid = a.attrelid
-         join pg_namespace n on n.oid = c.relnamespace
-         join pg_type t on t.oid = a.atttypid
-        where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'f') and a.attnum > 0 and not a.attisdropped
-        order by c.relname, a.attnum`,
-      [schema],
-    )
-  ).rows;
-  const relationships = (
-    await client.query<Relationship>(
-      `select c.relname as "table", con.conname as name,
-              array(select attname::text from pg_attribute where attrelid = con.conrelid and attnum = any(con.conkey) order by array_position(con.conkey, attnum)) as columns,
-              rc.relname as "refTable",
-              array(select attname::text from pg_attribute where attrelid = con.confrelid and attnum = any(con.confkey) order by array_position(con.confkey, attnum)) as "refColumns",
-              exists (select 1 from pg_index i where i.indrelid = con.conrelid and i.indisunique
-                        and (select array_agg(k order by k) from unnest(i.indkey::int2[]) k) = (select array_agg(k order by k) from unnest(con.conkey) k)) as "oneToOne"
-         from pg_constraint con
-         join pg_class c on c.oid = con.conrelid
-         join pg_namespace n on n.oid = c.relnamespace
-         join pg_class rc on rc.oid = con.confrelid
-         join pg_namespace rn on rn.oid = rc.relnamespace
-        where con.contype = 'f' and n.nspname = $1 and rn.nspname = $1
-        order by c.relname, con.conname`,
-      [schema],
-    )
-  ).rows;
-  const enumRows = (
-    await client.query<{ name: string; labels: string[] }>(
-      `select t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
-         from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
-        where n.nspname = $1 group by t.typname order by t.typname`,
-      [schema],
-    )
-  ).rows;
-  const functions = (
-    await client.query<{
-      name: string;
-      argNames: string[] | null;
-      argTypes: string[];
-      argModes: string[] | null;
-      nDefaults: number;
-      returns: string;
-      returnsSet: boolean;
-    }>(
-      `select p.proname as name, p.proargnames as "argNames",
-              array(select format_type_name from (select t.typname::text as format_type_name, ord from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(oid, ord) join pg_type t on t.oid = u.oid) x order by ord) as "argTypes",
-              p.proargmodes::text[] as "argModes", p.pronargdefaults as "nDefaults", rt.typname as returns, p.proretset as "returnsSet"
-         from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type rt on rt.oid = p.prorettype
-        where n.nspname = $1 and p.prokind = 'f' and rt.typname <> 'trigger'
-          and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
-        order by p.proname`,
-      [schema],
-    )
-  ).rows;
-  const fns: FunctionDef[] = functions.map((f) => {
-    const modes = f.argModes ?? f.argTypes.map(() => 'i');
-    const names = f.argNames ?? [];
-    const inputs = f.argTypes
-      .map((type, i) => ({ name: names[i] ?? `arg${i}`, type, mode: modes[i] }))
-      .filter((a) => a.mode === 'i' || a.mode === 'b' || a.mode === 'v');
-    const outputs = f.argTypes
-      .map((type, i) => ({ name: names[i] ?? `col${i}`, type, mode: modes[i] }))
-      .filter((a) => a.mode === 't' || a.mode === 'o' || a.mode === 'b');
-    return {
-      name: f.name,
-      args: inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= inputs.length - f.nDefaults })),
-      returns: f.returns,
-      returnsSet: f.returnsSet,
-      returnsTable: outputs.length ? outputs : null,
-    };
-  });
-  return { columns, relationships, enums: enumRows, functions: fns };
-}
+type Col = Relation['columns'][number];
 
-function render(schema: string, data: Awaited<ReturnType<typeof introspect>>): string {
-  const enums = new Set(data.enums.map((e) => e.name));
-  const t = (type: string) => tsType(type, enums, schema);
-  const byTable = new Map<string, Column[]>();
-  for (const c of data.columns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
-  const tableTypes: string[] = [];
-  const viewTypes: string[] = [];
-  const tableNames = new Set<string>();
-  for (const [table, cols] of byTable) {
-    const isView = cols[0].isView;
-    if (!isView) tableNames.add(table);
-    const rels = data.relationships
-      .filter((r) => r.table === table)
-      .map(
-        (r) => `          {
-            foreignKeyName: "${r.name}"
-            columns: [${r.columns.map((c) => `"${c}"`).join(', ')}]
-            isOneToOne: ${r.oneToOne}
-            referencedRelation: "${r.refTable}"
-            referencedColumns: [${r.refColumns.map((c) => `"${c}"`).join(', ')}]
-          },`,
+/** Plain code-point order, as the catalog's C collation sorts (locale rules would move `_`). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A property name: bare when it is an identifier, quoted otherwise (`""` for an unnamed argument). */
+const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+
+class SchemaRenderer {
+  private readonly enums: Set<string>;
+  private readonly composites: Set<string>;
+  private readonly relations: Relation[];
+
+  constructor(
+    private readonly cache: SchemaCache,
+    private readonly schema: string,
+  ) {
+    this.enums = new Set(cache.enums.filter((e) => e.schema === schema).map((e) => e.name));
+    this.composites = new Set(cache.compositeTypes.filter((c) => c.schema === schema).map((c) => c.name));
+    this.relations = [...cache.relations.values()]
+      .filter((r) => r.schema === schema)
+      .sort((a, b) => byCodePoint(a.name, b.name));
+  }
+
+  private ref(section: string, name: string, row = false): string {
+    return `Database["${this.schema}"]["${section}"]["${name}"]${row ? '["Row"]' : ''}`;
+  }
+
+  /** pg_type.typname → TypeScript, as the CLI maps it (row types of tables and views included). */
+  tsType(typname: string): string {
+    if (typname.startsWith('_')) return `${this.tsType(typname.slice(1))}[]`;
+    if (SCALARS[typname]) return SCALARS[typname];
+    if (this.enums.has(typname)) return this.ref('Enums', typname);
+    if (this.composites.has(typname)) return this.ref('CompositeTypes', typname);
+    const relation = this.cache.relations.get(qualified(this.schema, typname));
+    if (relation) return this.ref(relation.kind === 'table' ? 'Tables' : 'Views', typname, true);
+    return 'string';
+  }
+
+  private relationBlock(rel: Relation): string {
+    const t = (c: Col) => `${this.tsType(c.typname)}${c.nullable ? ' | null' : ''}`;
+    const lines = (render: (c: Col) => string) => rel.columns.map((c) => `          ${render(c)}`).join('\n');
+    const row = lines((c) => `${key(c.name)}: ${t(c)}`);
+    let writes = '';
+    if (rel.kind === 'table') {
+      // Postgres refuses values for generated and `generated always` identity columns.
+      const fixed = (c: Col) => c.generated || c.identityAlways;
+      const insert = lines((c) =>
+        fixed(c)
+          ? `${key(c.name)}?: never`
+          : `${key(c.name)}${c.nullable || c.defaultExpr !== null ? '?' : ''}: ${t(c)}`,
       );
-    const row = cols.map((c) => `          ${c.name}: ${t(c.type)}${c.nullable ? ' | null' : ''}`).join('\n');
-    const insert = cols
-      .map((c) =>
-        c.generated
-          ? `          ${c.name}?: never`
-          : `          ${c.name}${c.nullable || c.hasDefault ? '?' : ''}: ${t(c.type)}${c.nullable ? ' | null' : ''}`,
-      )
-      .join('\n');
-    const update = cols
-      .map((c) =>
-        c.generated
-          ? `          ${c.name}?: never`
-          : `          ${c.name}?: ${t(c.type)}${c.nullable ? ' | null' : ''}`,
-      )
-      .join('\n');
-    const block = `      ${table}: {
+      const update = lines((c) => (fixed(c) ? `${key(c.name)}?: never` : `${key(c.name)}?: ${t(c)}`));
+      writes = `\n        Insert: {\n${insert}\n        }\n        Update: {\n${update}\n        }`;
+    } else if (rel.updatable) {
+      // As the CLI types views: every column optional and nullable, `never` where it does not write through.
+      const write = lines((c) =>
+        c.updatable ? `${key(c.name)}?: ${this.tsType(c.typname)} | null` : `${key(c.name)}?: never`,
+      );
+      writes = `\n        Insert: {\n${write}\n        }\n        Update: {\n${write}\n        }`;
+    }
+    return `      ${key(rel.name)}: {
         Row: {
 ${row}
-        }
-        Insert: {
-${insert}
-        }
-        Update: {
-${update}
-        }
-        Relationships: [${rels.length ? `\n${rels.join('\n')}\n        ` : ''}]
+        }${writes}
+        Relationships: [${this.relationships(rel)}]
       }`;
-    (isView ? viewTypes : tableTypes).push(block);
   }
-  const returnsOf = (f: FunctionDef) => {
-    const base = f.returnsTable
-      ? `{\n${f.returnsTable.map((c) => `            ${c.name}: ${t(c.type)}`).join('\n')}\n          }`
-      : tableNames.has(f.returns)
-        ? `Database["${schema}"]["Tables"]["${f.returns}"]["Row"]`
-        : t(f.returns);
-    return f.returnsSet ? `${base}[]` : base;
-  };
-  const fnTypes = data.functions.map(
-    (f) => `      ${f.name}: {
-        Args: ${f.args.length ? `{\n${f.args.map((a) => `          ${a.name}${a.hasDefault ? '?' : ''}: ${t(a.type)}`).join('\n')}\n        }` : 'never'}
-        Returns: ${returnsOf(f)}
-      }`,
-  );
-  const enumTypes = data.enums.map((e) => `      ${e.name}: ${e.labels.map((l) => `"${l}"`).join(' | ')}`);
-  const section = (items: string[]) =>
-    items.length ? `{\n${items.join('\n')}\n    }` : '{\n      [_ in never]: never\n    }';
-  return `  ${schema}: {
-    Tables: ${section(tableTypes)}
-    Views: ${section(viewTypes)}
-    Functions: ${section(fnTypes)}
-    Enums: ${section(enumTypes)}
-    CompositeTypes: {
-      [_ in never]: never
+
+  /** FKs from this relation to relations of the same schema, views' inherited ones included. */
+  private relationships(rel: Relation): string {
+    const fks = (this.cache.fksFrom.get(qualified(rel.schema, rel.name)) ?? [])
+      .filter((fk) => fk.refSchema === this.schema)
+      .sort(
+        (a, b) =>
+          byCodePoint(a.name, b.name) ||
+          byCodePoint(a.refTable, b.refTable) ||
+          byCodePoint(JSON.stringify(a.refColumns), JSON.stringify(b.refColumns)),
+      );
+    if (fks.length === 0) return '';
+    const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
+    const items = fks.map(
+      (fk) => `          {
+            foreignKeyName: "${fk.name}"
+            columns: [${list(fk.columns)}]
+            isOneToOne: ${fk.oneToOne}
+            referencedRelation: "${fk.refTable}"
+            referencedColumns: [${list(fk.refColumns)}]
+          },`,
+    );
+    return `\n${items.join('\n')}\n        `;
+  }
+
+  tables(): string[] {
+    return this.relations.filter((r) => r.kind === 'table').map((r) => this.relationBlock(r));
+  }
+
+  views(): string[] {
+    return this.relations.filter((r) => r.kind === 'view').map((r) => this.relationBlock(r));
+  }
+
+  private returns(fn: DbFunction, indent: string): string {
+    let base: string;
+    if (fn.outputs.length > 0) {
+      const cols = fn.outputs.map((c) => `${indent}    ${key(c.name)}: ${this.tsType(c.typname)}`).join('\n');
+      base = `{\n${cols}\n${indent}  }`;
+    } else if (fn.returnRelation?.schema === this.schema) {
+      base = this.tsType(fn.returnRelation.name);
+    } else {
+      base = this.tsType(fn.returnTypname);
     }
+    return fn.returnsSet ? `${base}[]` : base;
+  }
+
+  private signature(fn: DbFunction, indent: string): string {
+    const args = fn.args.length
+      ? `{\n${fn.args.map((a) => `${indent}  ${key(a.name)}${a.hasDefault ? '?' : ''}: ${this.tsType(a.typname)}`).join('\n')}\n${indent}}`
+      : 'never';
+    return `${indent}Args: ${args}\n${indent}Returns: ${this.returns(fn, indent)}`;
+  }
+
+  /** Functions PostgREST can call; overloads become a union, as the CLI renders them. */
+  functions(): string[] {
+    const byName = new Map<string, DbFunction[]>();
+    for (const fns of this.cache.functions.values()) {
+      const callable = fns.filter((fn) => fn.schema === this.schema && !fn.fromExtension && isCallable(fn));
+      if (callable.length) byName.set(callable[0].name, callable);
+    }
+    return [...byName.keys()].sort(byCodePoint).map((name) => {
+      const fns = byName.get(name) ?? [];
+      if (fns.length === 1) return `      ${key(name)}: {\n${this.signature(fns[0], '        ')}\n      }`;
+      const variants = fns
+        .map((fn) => ({ fn, sortKey: fn.args.map((a) => `${a.name} ${a.type}`).join(', ') }))
+        .sort((a, b) => byCodePoint(a.sortKey, b.sortKey))
+        .map(({ fn }) => `        | {\n${this.signature(fn, '            ')}\n          }`);
+      return `      ${key(name)}:\n${variants.join('\n')}`;
+    });
+  }
+
+  private enumList() {
+    return this.cache.enums.filter((e) => e.schema === this.schema).sort((a, b) => byCodePoint(a.name, b.name));
+  }
+
+  enumTypes(): string[] {
+    return this.enumList().map((e) => `      ${key(e.name)}: ${e.labels.map((l) => JSON.stringify(l)).join(' | ')}`);
+  }
+
+  enumConstants(): string {
+    const list = this.enumList();
+    const items = list.map((e) => `\n      ${key(e.name)}: [${e.labels.map((l) => JSON.stringify(l)).join(', ')}],`);
+    return `  ${key(this.schema)}: {\n    Enums: {${items.join('')}${list.length ? '\n    ' : ''}},\n  },`;
+  }
+
+  compositeTypes(): string[] {
+    return this.cache.compositeTypes
+      .filter((c) => c.schema === this.schema)
+      .sort((a, b) => byCodePoint(a.name, b.name))
+      .map((c) => {
+        // Attributes of a composite value are always nullable.
+        const attrs = c.attributes.map((a) => `        ${key(a.name)}: ${this.tsType(a.typname)} | null`);
+        return `      ${key(c.name)}: {\n${attrs.join('\n')}\n      }`;
+      });
+  }
+
+  render(): string {
+    const section = (items: string[]) =>
+      items.length ? `{\n${items.join('\n')}\n    }` : '{\n      [_ in never]: never\n    }';
+    return `  ${key(this.schema)}: {
+    Tables: ${section(this.tables())}
+    Views: ${section(this.views())}
+    Functions: ${section(this.functions())}
+    Enums: ${section(this.enumTypes())}
+    CompositeTypes: ${section(this.compositeTypes())}
   }`;
-}
-
-const HELPERS = `type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
-
-type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
-
-export type Tables<
-  DefaultSchemaTableNameOrOptions extends
-    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
-    | { schema: keyof DatabaseWithoutInternals },
-  TableName extends DefaultSchemaTableNameOrOptions extends {
-    schema: keyof DatabaseWithoutInternals
   }
-    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
-        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
-    : never = never,
-> = DefaultSchemaTableNameOrOptions extends {
-  schema: keyof DatabaseWithoutInternals
 }
-  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
-      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
-      Row: infer R
-    }
-    ? R
-    : never
-  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
-    ? (DefaultSchema["Tables"] & DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
-        Row: infer R
-      }
-      ? R
-      : never
-    : never
 
-export type TablesInsert<
-  DefaultSchemaTableNameOrOptions extends
-    | keyof DefaultSchema["Tables"]
-    | { schema: keyof DatabaseWithoutInternals },
-  TableName extends DefaultSchemaTableNameOrOptions extends {
-    schema: keyof DatabaseWithoutInternals
-  }
-    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
-    : never = never,
-> = DefaultSchemaTableNameOrOptions extends {
-  schema: keyof DatabaseWithoutInternals
+/**
+ * What the CLI lists: no trigger functions, and only signatures PostgREST can call by name — every input
+ * named, unnamed ones only when defaulted json/jsonb/text, or one unnamed json/jsonb/text or row argument.
+ */
+function isCallable(fn: DbFunction): boolean {
+  if (fn.returnTypname === 'trigger' || fn.returnTypname === 'event_trigger') return false;
+  const unnamed = fn.args.filter((a) => a.name === '');
+  if (unnamed.length === 0) return true;
+  if (unnamed.every((a) => a.hasDefault && UNNAMED_ARG_TYPES.has(a.typname))) return true;
+  return fn.args.length === 1 && (UNNAMED_ARG_TYPES.has(fn.args[0].typname) || fn.rowArg !== undefined);
 }
-  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
-      Insert: infer I
-    }
-    ? I
-    : never
-  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
-    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
-        Insert: infer I
-      }
-      ? I
-      : never
-    : never
 
-export type TablesUpdate<
-  DefaultSchemaTableNameOrOptions extends
-    | keyof DefaultSchema["Tables"]
-    | { schema: keyof DatabaseWithoutInternals },
-  TableName extends DefaultSchemaTableNameOrOptions extends {
-    schema: keyof DatabaseWithoutInternals
-  }
-    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
-    : never = never,
-> = DefaultSchemaTableNameOrOptions extends {
-  schema: keyof DatabaseWithoutInternals
-}
-  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
-      Update: infer U
-    }
-    ? U
-    : never
-  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
-    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
-        Update: infer U
-      }
-      ? U
-      : never
-    : never
-
-export type Enums<
-  DefaultSchemaEnumNameOrOptions extends
-    | keyof DefaultSchema["Enums"]
-    | { schema: keyof DatabaseWithoutInternals },
-  EnumName extends DefaultSchemaEnumNameOrOptions extends {
-    schema: keyof DatabaseWithoutInternals
-  }
-    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
-    : never = never,
-> = DefaultSchemaEnumNameOrOptions extends {
-  schema: keyof DatabaseWithoutInternals
-}
-  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
-  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
-    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
-    : never
-`;
-
-/** Introspects the exposed schemas and writes the Database type file; returns its path. */
+/** Loads the schema cache for the given schemas and renders the Database type file. */
 export async function generateDatabaseTypes(postgresUrl: string, schemas = ['public']): Promise<string> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
+  let cache: SchemaCache;
   try {
-    const blocks: string[] = [];
-    const constants: string[] = [];
-    for (const schema of schemas) {
-      const data = await introspect(client, schema);
-      blocks.push(render(schema, data));
-      constants.push(
-        `  ${schema}: {\n    Enums: {${data.enums.map((e) => `\n      ${e.name}: [${e.labels.map((l) => `"${l}"`).join(', ')}],`).join('')}${data.enums.length ? '\n    ' : ''}},\n  },`,
-      );
-    }
-    return `export type Json =
+    cache = await loadSchemaCache(client, schemas);
+  } finally {
+    await client.end();
+  }
+  const renderers = schemas.map((schema) => new SchemaRenderer(cache, schema));
+  return `export type Json =
   | string
   | number
   | boolean
@@ -342,17 +239,14 @@ export type Database = {
   __InternalSupabase: {
     PostgrestVersion: "14.1"
   }
-${blocks.join('\n')}
+${renderers.map((r) => r.render()).join('\n')}
 }
 
 ${HELPERS}
 export const Constants = {
-${constants.join('\n')}
+${renderers.map((r) => r.enumConstants()).join('\n')}
 } as const
 `;
-  } finally {
-    await client.end();
-  }
 }
 
 export async function writeDatabaseTypes(postgresUrl: string, file: string): Promise<string> {

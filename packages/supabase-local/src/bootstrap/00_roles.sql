@@ -38,6 +38,9 @@ grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres;
 -- Lets `postgres` hand objects over to the platform owners in migrations, as on hosted projects.
 grant supabase_auth_admin, supabase_storage_admin, supabase_realtime_admin to postgres;
+-- Statistics of every role's sessions and queries (supabase/postgres grant_pg_monitor_to_postgres), which
+-- `supabase inspect db` reads as postgres.
+grant pg_monitor to postgres;
 
 alter role supabase_admin set search_path = "$user", public, auth, extensions;
 alter role postgres set search_path = "$user", public, extensions;

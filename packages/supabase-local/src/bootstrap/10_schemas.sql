@@ -10,6 +10,15 @@ $$;
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
+-- Hosted has pg_stat_statements in extensions. It only works when the server preloads it, which the
+-- embedded server does; a DATABASE_URL server may not.
+do $$
+begin
+  if current_setting('shared_preload_libraries') ~ '(^|[ ,])pg_stat_statements($|[ ,])' then
+    create extension if not exists pg_stat_statements with schema extensions;
+  end if;
+end
+$$;
 grant usage on schema extensions to postgres, anon, authenticated, service_role;
 
 create schema if not exists auth authorization supabase_auth_admin;
@@ -32,15 +41,7 @@ alter schema public owner to postgres;
 grant usage on schema public to postgres, anon, authenticated, service_role;
 grant all on schema public to postgres;
 
--- New cloud default (auto_expose_new_tables = false): tables, sequences and functions created by
--- migrations are NOT granted to the API roles automatically, so every migration grants explicitly
--- and a missing grant shows up here rather than in production.
-alter default privileges for role postgres in schema public grant all on tables to postgres;
-alter default privileges for role postgres in schema public grant all on sequences to postgres;
-alter default privileges for role postgres in schema public grant all on functions to postgres;
-alter default privileges for role postgres in schema public revoke select, insert, update, delete on tables from anon, authenticated, service_role;
-alter default privileges for role postgres in schema public revoke usage, select on sequences from anon, authenticated, service_role;
-alter default privileges for role postgres in schema public revoke execute on functions from anon, authenticated, service_role;
+-- Default privileges of what `postgres` creates in public: see 15_default_privileges.sql.
 
 do $$
 begin
@@ -49,3 +50,8 @@ begin
   end if;
 end
 $$;
+-- Hosted creates the publication in an init script that runs as `postgres` before it is demoted, so
+-- `postgres` owns it and migrations can `alter publication supabase_realtime add/drop table …` for
+-- tables they own. Re-applied on every start, which also fixes data folders made when the superuser
+-- owned it.
+alter publication supabase_realtime owner to postgres;

@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
+import { type DbCompositeType, type DbEnum, loadSchemaTypes } from './schema-types';
 
 // What PostgREST's schema cache holds (SchemaCache.hs), for the exposed schemas only: relations with
 // columns and unique keys, foreign keys (for embedding), and functions (for /rpc). Loaded once and
@@ -13,12 +14,18 @@ export interface Column {
   /** SQL expression for the column default (identity columns included), or null. */
   defaultExpr: string | null;
   generated: boolean;
+  /** `generated always as identity`: Postgres refuses explicit values on insert and update. */
+  identityAlways: boolean;
+  /** pg_column_is_updatable: a view column that writes through to its base table (tables: true). */
+  updatable: boolean;
 }
 
 export interface Relation {
   schema: string;
   name: string;
   kind: 'table' | 'view';
+  /** Tables always; views when auto-updatable (or with rules/triggers) for UPDATE and DELETE, as postgres-meta. */
+  updatable: boolean;
   columns: Column[];
   columnByName: Map<string, Column>;
   pk: string[];
@@ -38,25 +45,42 @@ export interface ForeignKey {
   refSchema: string;
   refTable: string;
   refColumns: string[];
+  /** The FK columns are a unique key of their table (PostgREST's one-to-one); copies through views keep it. */
+  oneToOne: boolean;
 }
 
 export interface FunctionArg {
   name: string;
   type: string;
+  /** pg_type.typname (`_int4` for int[]), as `supabase gen types` maps types. */
+  typname: string;
+  /** The type an argument is cast to: `bit`/`character` widened so values keep their full length. */
+  castType: string;
   hasDefault: boolean;
+  variadic: boolean;
 }
 
 export interface DbFunction {
   schema: string;
   name: string;
   args: FunctionArg[];
-  /** A single unnamed json/jsonb parameter receives the whole POST body. */
-  singleJsonArg: boolean;
+  /**
+   * Reachable through /rpc, as PostgREST's routine cache decides: not a trigger function, and at most
+   * one unnamed parameter, which must then be the only one and of type json, jsonb, text, xml or bytea
+   * (it receives the whole request body).
+   */
+  callable: boolean;
   returnsSet: boolean;
   /** `ROWS 1`: a set-returning function declared to return one row (a to-one computed relationship). */
   singleRow: boolean;
   returnKind: 'void' | 'scalar' | 'composite';
   returnType: string;
+  /** pg_type.typname of the return type (`trigger`, `record`, `int4`…). */
+  returnTypname: string;
+  /** OUT, INOUT and TABLE parameters, in order: the columns of the result rows. */
+  outputs: { name: string; typname: string }[];
+  /** Belongs to an extension (not the project's own API). */
+  fromExtension: boolean;
   /** Table or view whose row type the function returns (enables embedding on its results). */
   returnRelation?: { schema: string; name: string };
   /** For one-argument functions taking a table's row: that table (computed fields). */
@@ -75,6 +99,8 @@ export interface SchemaCache {
    * like PostgREST we apply the impersonated role's settings per request.
    */
   roleSettings: Map<string, [string, string][]>;
+  enums: DbEnum[];
+  compositeTypes: DbCompositeType[];
   loadedAt: number;
 }
 
@@ -82,12 +108,15 @@ export const qualified = (schema: string, name: string) => `${schema}.${name}`;
 
 const RELATIONS_SQL = `
 select n.nspname as schema, c.relname as name, c.relkind::text as kind,
+  c.relkind in ('r', 'p', 'f') or (pg_relation_is_updatable(c.oid, false) & 20) = 20 as updatable,
   coalesce((select json_agg(json_build_object(
       'name', a.attname,
       'type', format_type(a.atttypid, a.atttypmod),
       'typname', t.typname,
       'nullable', not a.attnotnull,
       'generated', a.attgenerated <> '',
+      'identityAlways', a.attidentity = 'a',
+      'updatable', pg_column_is_updatable(c.oid, a.attnum, false),
       'defaultExpr', case
         when a.attidentity <> '' then format('nextval(%L::regclass)', pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname))
         when a.attgenerated <> '' then null
@@ -120,14 +149,16 @@ where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
-  p.proretset as retset, p.prorows = 1 as single_row, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
+  p.proretset as retset, p.prorows = 1 as single_row, p.prorettype = 'trigger'::regtype as returns_trigger,
+  p.proargnames is null as no_names,
+  exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e') as from_extension, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
   format_type(p.prorettype, null) as rettype,
   rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
   case when p.pronargs = 1 then (select json_build_object('schema', an.nspname, 'name', ac.relname)
     from pg_type at join pg_class ac on ac.oid = at.typrelid join pg_namespace an on an.oid = ac.relnamespace
     where at.oid = p.proargtypes[0] and at.typtype = 'c') end as row_arg,
   coalesce((select json_agg(json_build_object('name', coalesce(p.proargnames[a.i], ''), 'type', format_type(a.t, null),
-      'mode', coalesce(p.proargmodes[a.i]::text, 'i')) order by a.i)
+      'typname', (select typname from pg_type where oid = a.t), 'mode', coalesce(p.proargmodes[a.i]::text, 'i')) order by a.i)
     from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(t, i)), '[]') as args
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
@@ -175,6 +206,7 @@ interface RelationRow {
   schema: string;
   name: string;
   kind: string;
+  updatable: boolean;
   columns: Column[];
   keys: { primary: boolean; columns: string[] }[];
 }
@@ -194,6 +226,9 @@ interface FunctionRow {
   ndefaults: number;
   retset: boolean;
   single_row: boolean;
+  from_extension: boolean;
+  returns_trigger: boolean;
+  no_names: boolean;
   volatility: 'i' | 's' | 'v';
   rettypname: string;
   rettyptype: string;
@@ -201,16 +236,17 @@ interface FunctionRow {
   ret_rel_schema: string | null;
   ret_rel_name: string | null;
   row_arg: { schema: string; name: string } | null;
-  args: { name: string; type: string; mode: string }[];
+  args: { name: string; type: string; typname: string; mode: string }[];
 }
 
-export async function loadSchemaCache(client: Pool | PoolClient, schemas: string[]): Promise<SchemaCache> {
-  const [rels, fks, fns, settings, viewCols] = await Promise.all([
+export async function loadSchemaCache(client: Pool | ClientBase, schemas: string[]): Promise<SchemaCache> {
+  const [rels, fks, fns, settings, viewCols, types] = await Promise.all([
     client.query<RelationRow>(RELATIONS_SQL, [schemas]),
     client.query<FkRow>(FKS_SQL, [schemas]),
     client.query<FunctionRow>(FUNCTIONS_SQL, [schemas]),
     client.query<{ role: string; key: string; value: string }>(ROLE_SETTINGS_SQL),
     client.query<ViewColumnRow>(VIEW_COLUMNS_SQL, [schemas]),
+    loadSchemaTypes(client, schemas),
   ]);
   const roleSettings = new Map<string, [string, string][]>();
   for (const r of settings.rows) {
@@ -226,6 +262,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       schema: r.schema,
       name: r.name,
       kind: r.kind === 'r' || r.kind === 'p' || r.kind === 'f' ? 'table' : 'view',
+      updatable: r.updatable,
       columns: r.columns,
       columnByName: new Map(r.columns.map((c) => [c.name, c])),
       pk,
@@ -245,6 +282,7 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
       refSchema: f.ref_schema,
       refTable: f.ref_table,
       refColumns: f.ref_columns,
+      oneToOne: isUniqueKey(relations.get(qualified(f.schema, f.table)), f.columns),
     };
     push(fksFrom, qualified(fk.schema, fk.table), fk);
     push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
@@ -259,7 +297,12 @@ export async function loadSchemaCache(client: Pool | PoolClient, schemas: string
     if (fn.returnKind === 'composite' && fn.returnRelation) owner.computedRels.set(fn.name, fn);
     else if (!fn.returnsSet && fn.returnKind !== 'void') owner.computed.set(fn.name, fn);
   }
-  return { relations, fksFrom, fksTo, functions, roleSettings, loadedAt: Date.now() };
+  for (const list of functions.values()) list.sort(compareOverloads);
+  return { relations, fksFrom, fksTo, functions, roleSettings, ...types, loadedAt: Date.now() };
+}
+
+function isUniqueKey(rel: Relation | undefined, cols: string[]): boolean {
+  return !!rel?.uniqueKeys.some((k) => k.length === cols.length && k.every((c) => cols.includes(c)));
 }
 
 /**
@@ -328,12 +371,31 @@ function inheritThroughViews(
   }
 }
 
+// Types whose casts truncate (`'abc'::character` is `a`); PostgREST casts arguments to the varying form.
+const WIDENED: Record<string, string> = {
+  bit: 'bit varying',
+  'bit[]': 'bit varying[]',
+  character: 'character varying',
+  'character[]': 'character varying[]',
+};
+
+const BODY_TYPES = new Set(['bytea', 'json', 'jsonb', 'text', 'xml']);
+
 function toFunction(f: FunctionRow): DbFunction {
   const inputs = f.args.filter((a) => a.mode === 'i' || a.mode === 'b' || a.mode === 'v');
   const firstDefault = inputs.length - f.ndefaults;
-  const args = inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= firstDefault }));
-  const singleJsonArg =
-    args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
+  const args = inputs.map((a, i) => ({
+    name: a.name,
+    type: a.type,
+    typname: a.typname,
+    castType: WIDENED[a.type] ?? a.type,
+    hasDefault: i >= firstDefault,
+    variadic: a.mode === 'v',
+  }));
+  // PostgREST counts parameters without a name only when none is named (proargnames is NULL); with
+  // some named, the others are named '' and the function stays callable (those never match).
+  const unnamed = f.no_names ? args.length : 0;
+  const callable = !f.returns_trigger && (unnamed === 0 || (unnamed === 1 && BODY_TYPES.has(args[0].type)));
   let returnKind: DbFunction['returnKind'] = 'scalar';
   if (f.rettypname === 'void') returnKind = 'void';
   // OUT/INOUT/TABLE parameters make the result a row even when there is only one of them (Postgres
@@ -344,15 +406,42 @@ function toFunction(f: FunctionRow): DbFunction {
     schema: f.schema,
     name: f.name,
     args,
-    singleJsonArg,
+    callable,
     returnsSet: f.retset,
     singleRow: f.single_row,
     returnKind,
     returnType: f.rettype,
+    returnTypname: f.rettypname,
+    outputs: f.args
+      .filter((a) => a.mode === 'o' || a.mode === 't' || a.mode === 'b')
+      .map((a) => ({ name: a.name, typname: a.typname })),
+    fromExtension: f.from_extension,
     returnRelation: f.ret_rel_schema && f.ret_rel_name ? { schema: f.ret_rel_schema, name: f.ret_rel_name } : undefined,
     rowArg: f.row_arg ?? undefined,
     volatility: f.volatility,
   };
+}
+
+const cmp = (a: string | boolean, b: string | boolean) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * PostgREST's order of overloads (Routine's Ord): fewer parameters first, then parameter by parameter
+ * (name, type, cast type, required, variadic). It decides the order candidates are listed in PGRST203.
+ */
+function compareOverloads(a: DbFunction, b: DbFunction): number {
+  if (a.args.length !== b.args.length) return a.args.length - b.args.length;
+  for (let i = 0; i < a.args.length; i++) {
+    const x = a.args[i];
+    const y = b.args[i];
+    const c =
+      cmp(x.name, y.name) ||
+      cmp(x.type, y.type) ||
+      cmp(x.castType, y.castType) ||
+      cmp(!x.hasDefault, !y.hasDefault) ||
+      cmp(x.variadic, y.variadic);
+    if (c) return c;
+  }
+  return cmp(a.returnType, b.returnType);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -363,7 +452,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Keeps the cache fresh: LISTEN pgrst on a dedicated admin connection, reload on 'reload schema'
- * (or an empty payload), exactly the channel and payloads PostgREST honours.
+ * (or an empty payload), exactly the channel and payloads PostgREST honours; 'reload config' is
+ * handed to `onReloadConfig` (the in-database configuration, db-config.ts).
  */
 export class SchemaCacheHolder {
   private current: Promise<SchemaCache>;
@@ -376,6 +466,7 @@ export class SchemaCacheHolder {
   constructor(
     private readonly pool: Pool,
     private readonly schemas: string[],
+    private readonly onReloadConfig: () => void = () => {},
   ) {
     this.current = loadSchemaCache(pool, schemas);
     // Unhandled rejections would crash the process; a failed load is retried on the next get().
@@ -421,8 +512,9 @@ export class SchemaCacheHolder {
       }
       this.listener = client;
       const onNotification = (msg: { channel: string; payload?: string }) => {
-        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema'))
-          void this.reload().catch(() => {});
+        if (msg.channel !== 'pgrst') return;
+        if (!msg.payload || msg.payload === 'reload schema') void this.reload().catch(() => {});
+        else if (msg.payload === 'reload config') this.onReloadConfig();
       };
       const onError = (err: Error) => {
         // Only the current listener is ours to release; close() may already have handed it back.

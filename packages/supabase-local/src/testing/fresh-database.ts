@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { loadConfig } from '../config';
 import { applyBootstrap } from '../migrations';
 import { stackInfo } from './clients';
 
@@ -15,13 +16,22 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+export interface FreshDatabaseOptions {
+  /** Default privileges mode (`[api] auto_expose_new_tables`); defaults to the project's config.toml. */
+  autoExposeNewTables?: boolean;
+}
+
 /**
  * A new, empty database in the test cluster with the platform bootstrap applied, so migrations can
  * be applied and rolled back without disturbing the shared test database. Dropped afterwards.
  */
-export async function withFreshDatabase(work: (db: FreshDatabase) => Promise<void>): Promise<void> {
+export async function withFreshDatabase(
+  work: (db: FreshDatabase) => Promise<void>,
+  options: FreshDatabaseOptions = {},
+): Promise<void> {
   const name = `fresh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const { adminDbUrl, dbUrl } = stackInfo();
+  const { adminDbUrl, dbUrl, supabaseDir } = stackInfo();
+  const autoExposeNewTables = options.autoExposeNewTables ?? loadConfig(supabaseDir).autoExposeNewTables;
   const admin = new pg.Client({ connectionString: adminDbUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -32,7 +42,7 @@ export async function withFreshDatabase(work: (db: FreshDatabase) => Promise<voi
     // databases bootstrapping at once would race ("tuple concurrently updated"). Serialise on the main one.
     await admin.query('select pg_advisory_lock(5432101)');
     try {
-      await applyBootstrap(adminUrl);
+      await applyBootstrap(adminUrl, { autoExposeNewTables });
     } finally {
       await admin.query('select pg_advisory_unlock(5432101)');
     }
