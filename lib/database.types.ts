@@ -842,7 +842,7 @@ export type Database = {
           {
             foreignKeyName: "subscriptions_family_id_fkey"
             columns: ["family_id"]
-            isOneToOne: true
+            isOneToOne: false
             referencedRelation: "families"
             referencedColumns: ["id"]
           },

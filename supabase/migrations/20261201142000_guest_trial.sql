@@ -75,6 +75,31 @@ as $$
 $$;
 comment on function private.get_guest_trial() is 'Whether the caller is a guest and whether their account has claimed the welcome credits.';
 
+-- A guest who signs up is on the Free plan from that moment, with its month of credits.
+create function private.grant_converted_guest_free_month()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_family_id uuid;
+begin
+  select fm.family_id into v_family_id from public.family_members fm where fm.user_id = new.id and fm.role = 'parent';
+  if v_family_id is not null then
+    perform private.grant_free_month(v_family_id, now());
+  end if;
+  return null;
+end;
+$$;
+comment on function private.grant_converted_guest_free_month() is 'Trigger function: when a guest signs up (is_anonymous becomes false), their family gets the Free plan''s month.';
+revoke execute on function private.grant_converted_guest_free_month() from public;
+
+create trigger on_guest_converted_free_month
+after update of is_anonymous on auth.users
+for each row when (old.is_anonymous and not new.is_anonymous)
+execute function private.grant_converted_guest_free_month();
+
 revoke execute on function private.claim_guest_trial(text), private.get_guest_trial() from public;
 grant execute on function private.claim_guest_trial(text), private.get_guest_trial() to authenticated;
 

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { signJwt } from 'supabase-local';
-import { adminQuery, stackInfo } from 'supabase-local/testing';
+import { adminQuery, makeClient, stackInfo } from 'supabase-local/testing';
 import { expect } from 'vitest';
-import ws from 'ws';
 import { type Parent, signUpParent } from '../rls/family-helpers';
 
 /** A fresh idempotency key (36 characters, within Stripe's 16-255). */
@@ -174,38 +172,17 @@ export async function runJob(identifier: string, payload: Record<string, unknown
 }
 
 /**
- * A guest: an anonymous auth user stored the way GoTrue stores one (is_anonymous, no e-mail, provider
- * anonymous), with a client holding a JWT like the one Auth's anonymous sign-in returns. The families
- * trigger gives the guest a family of which they are the parent, as for every grown-up.
+ * A guest: Auth's anonymous sign-in (supabase-js signInAnonymously), which stores an auth user with
+ * is_anonymous = true and returns a session. The families trigger gives the guest a family of which
+ * they are the parent, as for every grown-up.
  */
-export async function createGuest(): Promise<{ id: string; familyId: string; client: SupabaseClient; token: string }> {
-  const id = randomUUID();
-  await adminQuery(
-    `insert into auth.users (instance_id, id, aud, role, raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
-                             confirmation_token, recovery_token, email_change_token_new, email_change, is_sso_user, is_anonymous)
-     values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', '{}'::jsonb, '{}'::jsonb,
-             now(), now(), '', '', '', '', false, true)`,
-    [id],
-  );
+export async function createGuest(): Promise<{ id: string; familyId: string; client: SupabaseClient }> {
+  const client = makeClient();
+  const { data, error } = await client.auth.signInAnonymously();
+  if (error || !data.user) throw error ?? new Error('no anonymous user');
   const [{ family_id: familyId }] = await adminQuery<{ family_id: string }>(
     'select family_id from public.family_members where user_id = $1',
-    [id],
+    [data.user.id],
   );
-  const now = Math.floor(Date.now() / 1000);
-  const token = await signJwt({
-    sub: id,
-    role: 'authenticated',
-    aud: 'authenticated',
-    is_anonymous: true,
-    app_metadata: {},
-    user_metadata: {},
-    iat: now,
-    exp: now + 3600,
-  });
-  const client = createClient(stackInfo().url, stackInfo().anonKey, {
-    realtime: { transport: ws as never },
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${token}` } },
-  });
-  return { id, familyId, client, token };
+  return { id: data.user.id, familyId, client };
 }

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addChild, expectError, signUpParent } from '../rls/family-helpers';
 import { callAs, createGuest, expectInvariants, ledgerOf, walletOf } from './credit-helpers';
 
-// The guest trial, with anonymous users stored as GoTrue stores them (auth.users.is_anonymous): the
-// local Auth server cannot sign in anonymously yet, so the JWT is the one it would hand out.
+// The guest trial, with guests signed in through Auth's anonymous sign-in.
 const device = () => `dev_${randomUUID().replaceAll('-', '')}`;
 
 describe('guest trial', () => {
@@ -59,18 +58,19 @@ describe('guest trial', () => {
     const guest = await createGuest();
     await guest.client.rpc('claim_guest_trial', { p_device_id: device() });
     expect(((await guest.client.rpc('get_my_plan')).data as { plan: { code: string } }).plan.code).toBe('guest');
-    // What GoTrue does when an anonymous user adds an e-mail and password (updateUser): same row.
-    await adminQuery(
-      `update auth.users set is_anonymous = false, email = $2, email_confirmed_at = now(),
-              raw_app_meta_data = '{"provider":"email","providers":["email"]}' where id = $1`,
-      [guest.id, `converted-${randomUUID().slice(0, 8)}@example.test`],
-    );
+    // Signing up from the guest session: updateUser adds an e-mail and password to the same auth user.
+    const email = `converted-${randomUUID().slice(0, 8)}@example.test`;
+    const converted = await guest.client.auth.updateUser({ email, password: `pw-${randomUUID()}` });
+    expect(converted.error).toBeNull();
+    expect(converted.data.user?.is_anonymous).toBe(false);
+    await guest.client.auth.refreshSession();
     const [member] = await adminQuery<{ family_id: string; role: string }>(
       'select family_id, role from public.family_members where user_id = $1',
       [guest.id],
     );
     expect(member).toEqual({ family_id: guest.familyId, role: 'parent' });
-    expect((await walletOf(guest.familyId)).balance).toBe(10);
+    // The welcome credits stay, and the Free plan's month comes on top.
+    expect(await walletOf(guest.familyId)).toMatchObject({ balance: 20, granted_balance: 20 });
     expect(((await guest.client.rpc('get_my_plan')).data as { plan: { code: string } }).plan.code).toBe('free');
     // Now a parent like any other, who may buy credits, and the account never claims again.
     expect((await guest.client.rpc('claim_guest_trial', { p_device_id: device() })).error?.message).toBe(
