@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TryAsGuestButton } from '@/components/credits/try-as-guest-button';
 
 export default function HomePage() {
   return (
@@ -23,6 +24,9 @@ export default function HomePage() {
         >
           Sign in
         </Link>
+      </div>
+      <div className="mt-4 flex justify-center">
+        <TryAsGuestButton />
       </div>
       <p className="mt-6 text-sm text-stone-600">
         Are you a young reader?{' '}

@@ -86,7 +86,9 @@ export default async function ParentDashboardPage() {
           requests={requests.map((r) => ({
             id: r.id,
             childName: names.get(r.child_id) ?? 'Your child',
+            kind: r.kind,
             minutes: r.minutes,
+            credits: r.credits,
             message: r.message,
           }))}
         />

@@ -3,10 +3,18 @@
 import { decideRequestAction } from '@/app/parent/decide-request-action';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import type { Enums } from '@/lib/database.types';
 import { decideRequestSchema } from '@/lib/family/child.schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
-export type PendingRequest = { id: string; childName: string; minutes: number | null; message: string | null };
+export type PendingRequest = {
+  id: string;
+  childName: string;
+  kind: Enums<'approval_kind'>;
+  minutes: number | null;
+  credits: number | null;
+  message: string | null;
+};
 
 function RequestItem({ request }: { request: PendingRequest }) {
   const { onSubmit, pending, error } = useActionForm(decideRequestSchema, decideRequestAction);
@@ -14,8 +22,10 @@ function RequestItem({ request }: { request: PendingRequest }) {
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 space-y-1">
         <p className="text-sm text-stone-900">
-          <strong>{request.childName}</strong> asks for{' '}
-          {request.minutes ? `${request.minutes} more minutes` : 'more time'} of reading today.
+          <strong>{request.childName}</strong>{' '}
+          {request.kind === 'credit_spend'
+            ? `asks to spend ${request.credits} credits, more than this month's allowance.`
+            : `asks for ${request.minutes ? `${request.minutes} more minutes` : 'more time'} of reading today.`}
         </p>
         {request.message ? <p className="break-words text-sm text-stone-500">“{request.message}”</p> : null}
         <FormAlert message={error} />

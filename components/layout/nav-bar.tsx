@@ -20,18 +20,28 @@ export async function NavBar() {
         </Link>
         {user && role === 'child' ? (
           // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
-          <Link href="/kids/read" className={`text-sm ${LINK}`}>
-            Reading
-          </Link>
+          <div className="flex items-center gap-3 text-sm">
+            <Link href="/kids/read" className={LINK}>
+              Reading
+            </Link>
+            <Link href="/kids/credits" className={LINK}>
+              My credits
+            </Link>
+          </div>
         ) : user ? (
           <div className="flex items-center gap-2 text-sm sm:gap-4">
             <Link href="/dashboard" className={LINK}>
               Dashboard
             </Link>
             {role === 'parent' ? (
-              <Link href="/parent" className={LINK}>
-                Family
-              </Link>
+              <>
+                <Link href="/parent" className={LINK}>
+                  Family
+                </Link>
+                <Link href="/credits" className={LINK}>
+                  Credits
+                </Link>
+              </>
             ) : null}
             {/* On a phone the name would push the bar onto two lines; the dashboard greets by name anyway. */}
             <span className="hidden max-w-40 truncate text-stone-500 sm:inline" data-testid="nav-user-name">

@@ -65,7 +65,7 @@ export async function getChildrenControls(supabase: Client, { familyId }: { fami
 export async function getPendingApprovals(supabase: Client, { familyId }: { familyId: string }) {
   const { data, error } = await supabase
     .from('approval_requests')
-    .select('id, child_id, kind, minutes, message, for_date, created_at')
+    .select('id, child_id, kind, minutes, credits, message, for_date, created_at')
     .eq('family_id', familyId)
     .eq('status', 'pending')
     .order('created_at');

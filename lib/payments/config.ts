@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { headers } from 'next/headers';
 import { supabaseServiceRoleKey } from '@/lib/supabase/service-role-env';
+import type { PaymentProviderName } from './payment-event';
 import type { PaymentProvider } from './provider';
 import { sandboxProvider } from './sandbox-provider';
 import { makeStripe } from './stripe-client';
@@ -33,8 +34,17 @@ export async function appOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
+/** The provider new purchases go to. */
 export async function paymentProvider(): Promise<PaymentProvider> {
-  const stripe = stripeSettings();
-  if (stripe) return stripeProvider(makeStripe(stripe.secretKey, stripe.apiBase));
+  return paymentProviderNamed(stripeSettings() ? 'stripe' : 'sandbox');
+}
+
+/** The provider an existing purchase or subscription belongs to (e.g. to cancel it). */
+export async function paymentProviderNamed(name: PaymentProviderName): Promise<PaymentProvider> {
+  if (name === 'stripe') {
+    const stripe = stripeSettings();
+    if (!stripe) throw new Error('This subscription is with Stripe, but STRIPE_SECRET_KEY is not set.');
+    return stripeProvider(makeStripe(stripe.secretKey, stripe.apiBase));
+  }
   return sandboxProvider(await appOrigin(), sandboxWebhookSecret());
 }
