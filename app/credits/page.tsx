@@ -32,33 +32,21 @@ export default async function CreditsPage({
 }) {
   const { familyId } = await requireParent();
   const supabase = await createClient();
-  const [
-    { purchase, welcome },
-    family,
-    wallet,
-    expiring,
-    founder,
-    plan,
-    offers,
-    packages,
-    ledger,
-    holds,
-    members,
-    trial,
-  ] = await Promise.all([
-    searchParams,
-    getFamily(supabase, { familyId }),
-    getWallet(supabase, { familyId }),
-    getExpiringGrants(supabase, { familyId }),
-    getFounder(supabase, { familyId }),
-    getMyPlan(supabase),
-    getPurchasablePlans(supabase),
-    getCreditPackages(supabase),
-    getLedger(supabase, { familyId, limit: 10 }),
-    getHolds(supabase, { familyId, limit: 10 }),
-    getFamilyMembers(supabase, { familyId }),
-    getGuestTrial(supabase),
-  ]);
+  const wallet = await getWallet(supabase, { familyId });
+  const [{ purchase, welcome }, family, expiring, founder, plan, offers, packages, ledger, holds, members, trial] =
+    await Promise.all([
+      searchParams,
+      getFamily(supabase, { familyId }),
+      getExpiringGrants(supabase, { familyId }),
+      getFounder(supabase, { familyId }),
+      getMyPlan(supabase),
+      getPurchasablePlans(supabase),
+      getCreditPackages(supabase),
+      getLedger(supabase, { walletId: wallet.id, limit: 10 }),
+      getHolds(supabase, { familyId, limit: 10 }),
+      getFamilyMembers(supabase, { familyId }),
+      getGuestTrial(supabase),
+    ]);
   const names = new Map(members.map((m) => [m.user_id, m.displayName]));
   const isGuest = trial.is_guest;
 

@@ -21,7 +21,7 @@ export type MyPlan = {
 export async function getWallet(supabase: Client, { familyId }: { familyId: string }) {
   const { data, error } = await supabase
     .from('wallets')
-    .select('balance, paid_balance, granted_balance, lifetime_purchased')
+    .select('id, balance, paid_balance, granted_balance, lifetime_purchased')
     .eq('family_id', familyId)
     .single();
   if (error) throw error;
@@ -75,22 +75,23 @@ export async function getFounder(supabase: Client, { familyId }: { familyId: str
   return data;
 }
 
-/** Ledger rows, newest first, filtered like the billing view (dates are UTC days, inclusive). */
+/** A wallet's ledger rows, newest first, filtered like the billing view (dates are UTC days, inclusive). */
 export async function getLedger(
   supabase: Client,
   {
-    familyId,
+    walletId,
     filter = {},
     limit,
     beforeSeq,
-  }: { familyId: string; filter?: LedgerFilter; limit: number; beforeSeq?: number },
+  }: { walletId: string; filter?: LedgerFilter; limit: number; beforeSeq?: number },
 ) {
   let query = supabase
     .from('credit_ledger')
     .select(
       'id, seq, created_at, reason, delta, paid_delta, granted_delta, balance_after, memo, actor_id, external_tx_id, job_id',
     )
-    .eq('family_id', familyId)
+    // By wallet: the (wallet_id, seq) index serves the filter and the order.
+    .eq('wallet_id', walletId)
     .order('seq', { ascending: false })
     .limit(limit);
   if (beforeSeq !== undefined) query = query.lt('seq', beforeSeq);
@@ -110,13 +111,13 @@ export async function getLedger(
  */
 export async function getWholeLedger(
   supabase: Client,
-  { familyId, filter = {} }: { familyId: string; filter?: LedgerFilter },
+  { walletId, filter = {} }: { walletId: string; filter?: LedgerFilter },
 ) {
   const PAGE = 1000;
   const rows: Awaited<ReturnType<typeof getLedger>> = [];
   for (;;) {
     const before = rows.at(-1)?.seq;
-    const page = await getLedger(supabase, { familyId, filter, limit: PAGE, beforeSeq: before });
+    const page = await getLedger(supabase, { walletId, filter, limit: PAGE, beforeSeq: before });
     rows.push(...page);
     if (page.length < PAGE) return rows;
   }

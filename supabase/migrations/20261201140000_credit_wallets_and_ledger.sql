@@ -87,7 +87,8 @@ create unique index idx_credit_ledger_external_tx_id on public.credit_ledger (ex
 create unique index idx_credit_ledger_job_id_reserve on public.credit_ledger (job_id) where reason = 'generation_reserve';
 create unique index idx_credit_ledger_job_id_settle on public.credit_ledger (job_id)
   where reason in ('generation_capture', 'generation_release');
-create index idx_credit_ledger_family_id_created_at on public.credit_ledger (family_id, created_at desc);
+-- Reads go by wallet (wallet_id, seq: the unique key's index); no index on family_id, to keep the
+-- spend's write path short.
 -- A child's spending this month (allowance).
 create index idx_credit_ledger_actor_id_created_at on public.credit_ledger (actor_id, created_at) where actor_id is not null;
 create index idx_credit_ledger_purchase_id on public.credit_ledger (purchase_id) where purchase_id is not null;
@@ -203,24 +204,40 @@ for each row execute function private.create_family_wallet();
 
 insert into public.wallets (family_id) select f.id from public.families f on conflict (family_id) do nothing;
 
--- Parents (and the realtime hooks of their pages) learn that the wallet changed; they re-fetch through RLS.
-create function private.broadcast_wallet_change()
+-- Parents (and the realtime hooks of their pages) learn that the wallet changed; they re-fetch through
+-- RLS. Every writer below announces BEFORE it takes the wallet lock: realtime.send is transactional
+-- (the message goes out only if the transaction commits), so announcing early is just as correct and
+-- keeps the broadcast out of the time a hot wallet's lock is held. Once per family per transaction.
+create function private.announce_wallet_change(p_family_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if coalesce(current_setting('credits.announced', true), '') = p_family_id::text then
+    return;
+  end if;
+  perform set_config('credits.announced', p_family_id::text, true);
+  perform realtime.send(jsonb_build_object('child_id', null, 'kind', 'credits'), 'credits', 'family:' || p_family_id, true);
+end;
+$$;
+comment on function private.announce_wallet_change(uuid) is 'Tells family:<family_id> that its credits changed (kind credits), once per transaction; delivered only if the transaction commits.';
+revoke execute on function private.announce_wallet_change(uuid) from public;
+
+create function private.broadcast_credits_change()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  perform realtime.send(jsonb_build_object('child_id', null, 'kind', 'credits'), 'credits', 'family:' || new.family_id, true);
+  perform private.announce_wallet_change(new.family_id);
   return null;
 end;
 $$;
-comment on function private.broadcast_wallet_change() is 'Trigger function: tells family:<family_id> that the wallet changed (kind credits).';
-revoke execute on function private.broadcast_wallet_change() from public;
-
-create trigger broadcast_wallet_change
-after update on public.wallets
-for each row execute function private.broadcast_wallet_change();
+comment on function private.broadcast_credits_change() is 'Trigger function: announces a change of a family''s credits (purchases and the like) on family:<family_id>.';
+revoke execute on function private.broadcast_credits_change() from public;
 
 -- Core writers. Not callable over the API: later migrations' functions call them after checking who
 -- asks. Every one takes the wallet row lock first (select … for update), so concurrent movements of one
@@ -248,6 +265,7 @@ begin
        set granted_balance = w.granted_balance - v_lot.remaining, last_seq = w.last_seq + 1
      where w.id = p_wallet_id
     returning * into v_wallet;
+    perform private.announce_wallet_change(v_wallet.family_id);
     insert into public.credit_ledger (wallet_id, family_id, seq, reason, paid_delta, granted_delta, balance_after, memo)
     values (v_wallet.id, v_wallet.family_id, v_wallet.last_seq, 'expiry', 0, -v_lot.remaining, v_wallet.balance,
             'Granted credits expired');
@@ -291,6 +309,7 @@ begin
       return v_row; -- this outside transaction was applied already
     end if;
   end if;
+  perform private.announce_wallet_change(p_family_id);
   select * into v_wallet from public.wallets w where w.family_id = p_family_id for update;
   if not found then
     perform private.raise_error('TF403', 'wallet_not_found');
@@ -348,6 +367,7 @@ begin
   if p_amount is null or p_amount not between 1 and 1000000 then
     perform private.raise_error('TF400', 'credit_amount_range', '{"min":1,"max":1000000}');
   end if;
+  perform private.announce_wallet_change(p_family_id);
   select * into v_wallet from public.wallets w where w.family_id = p_family_id for update;
   if not found then
     perform private.raise_error('TF403', 'wallet_not_found');
@@ -463,6 +483,7 @@ begin
   elsif v_hold.status = 'released' then
     perform private.raise_error('TF409', 'hold_already_released');
   end if;
+  perform private.announce_wallet_change(v_hold.family_id);
   update public.wallets w set last_seq = w.last_seq + 1 where w.id = v_hold.wallet_id returning * into v_wallet;
   insert into public.credit_ledger (wallet_id, family_id, seq, reason, paid_delta, granted_delta, balance_after, actor_id, memo, job_id)
   values (v_wallet.id, v_wallet.family_id, v_wallet.last_seq, 'generation_capture', 0, 0, v_wallet.balance,
@@ -496,6 +517,7 @@ begin
   elsif v_hold.status = 'captured' then
     perform private.raise_error('TF409', 'hold_already_captured');
   end if;
+  perform private.announce_wallet_change(v_hold.family_id);
   update public.wallets w
      set paid_balance = w.paid_balance + v_hold.paid_part,
          granted_balance = w.granted_balance + v_hold.granted_part,

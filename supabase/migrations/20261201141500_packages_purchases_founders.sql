@@ -79,7 +79,7 @@ for each row execute function public.set_updated_at();
 
 create trigger broadcast_purchases
 after insert or update on public.purchases
-for each row execute function private.broadcast_wallet_change();
+for each row execute function private.broadcast_credits_change();
 
 create table public.founders (
   id uuid primary key default gen_random_uuid(),
@@ -342,6 +342,7 @@ begin
     return jsonb_build_object('status', 'applied', 'purchase_id', v_purchase.id, 'credits_removed', 0);
   end if;
   -- Take back what is still there of the purchase (never below zero) and of its founder bonus.
+  perform private.announce_wallet_change(v_purchase.family_id);
   select * into v_wallet from public.wallets w where w.family_id = v_purchase.family_id for update;
   v_paid := least(v_wallet.paid_balance, v_purchase.credits);
   select g.* into v_bonus_lot from public.credit_grants g

@@ -7,8 +7,8 @@ drop function if exists private.reserve_credits(uuid, uuid, int, uuid, interval)
 drop function if exists private.debit_wallet(uuid, public.credit_reason, int, uuid, text, text, uuid);
 drop function if exists private.credit_wallet(uuid, public.credit_reason, int, int, uuid, text, text, timestamptz, uuid);
 drop function if exists private.expire_wallet_grants(uuid, timestamptz);
-drop trigger if exists broadcast_wallet_change on public.wallets;
-drop function if exists private.broadcast_wallet_change();
+drop function if exists private.broadcast_credits_change();
+drop function if exists private.announce_wallet_change(uuid);
 drop trigger if exists create_family_wallet on public.families;
 drop function if exists private.create_family_wallet();
 drop table if exists public.credit_holds;

@@ -24,10 +24,10 @@ export default async function BillingPage({
   const { familyId } = await requireParent();
   const supabase = await createClient();
   const filter = parseLedgerFilter(await searchParams);
-  const [family, wallet, ledger, purchases, months, members] = await Promise.all([
+  const wallet = await getWallet(supabase, { familyId });
+  const [family, ledger, purchases, months, members] = await Promise.all([
     getFamily(supabase, { familyId }),
-    getWallet(supabase, { familyId }),
-    getWholeLedger(supabase, { familyId, filter }),
+    getWholeLedger(supabase, { walletId: wallet.id, filter }),
     getPurchases(supabase, { familyId, limit: 50 }),
     getChildrenCreditMonths(supabase),
     getFamilyMembers(supabase, { familyId }),

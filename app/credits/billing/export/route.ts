@@ -1,7 +1,7 @@
 import { getCurrentMember } from '@/lib/auth/current-member';
 import { ledgerToCsv } from '@/lib/credits/ledger-csv';
 import { parseLedgerFilter } from '@/lib/credits/ledger-filter';
-import { getWholeLedger } from '@/lib/credits/queries';
+import { getWallet, getWholeLedger } from '@/lib/credits/queries';
 import { getFamily, getFamilyMembers } from '@/lib/family/queries';
 import { createClient } from '@/lib/supabase/server';
 
@@ -13,9 +13,10 @@ export async function GET(request: Request) {
   const { familyId } = member;
   const supabase = await createClient();
   const filter = parseLedgerFilter(new URL(request.url).searchParams);
+  const wallet = await getWallet(supabase, { familyId });
   const [family, rows, members] = await Promise.all([
     getFamily(supabase, { familyId }),
-    getWholeLedger(supabase, { familyId, filter }),
+    getWholeLedger(supabase, { walletId: wallet.id, filter }),
     getFamilyMembers(supabase, { familyId }),
   ]);
   const names = new Map(members.map((m) => [m.user_id, m.displayName]));
