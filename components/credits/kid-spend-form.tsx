@@ -10,7 +10,7 @@ import { useActionForm } from '@/lib/forms/use-action-form';
 const AMOUNTS = [5, 10, 20];
 
 /** Big, friendly buttons: spend a few credits on something, or ask a grown-up when it is too many. */
-export function KidSpendForm({ disabled }: { disabled: boolean }) {
+export function KidSpendForm() {
   const [key, renew] = useIdempotencyKey();
   const [done, setDone] = useState<string | null>(null);
   const { onSubmit, pending, error, fieldErrors } = useActionForm(
@@ -54,7 +54,7 @@ export function KidSpendForm({ disabled }: { disabled: boolean }) {
               type="submit"
               name="amount"
               value={amount}
-              disabled={disabled || pending || !key}
+              disabled={pending || !key}
               className="rounded-2xl bg-sky-600 px-4 py-4 text-2xl font-black text-white shadow-sm hover:bg-sky-700 disabled:opacity-50"
             >
               {amount}

@@ -69,7 +69,7 @@ export function LedgerTable({
               >
                 {formatDelta(row.delta)}
               </td>
-              <td className="py-2 text-right text-stone-600 tabular-nums">
+              <td className="hidden py-2 text-right text-stone-600 tabular-nums sm:table-cell">
                 {row.balance_after.toLocaleString('en-GB')}
               </td>
             </tr>

@@ -30,7 +30,8 @@ export async function NavBar() {
           </div>
         ) : user ? (
           <div className="flex items-center gap-2 text-sm sm:gap-4">
-            <Link href="/dashboard" className={LINK}>
+            {/* On a phone four links and Sign out do not fit; the dashboard is one tap away from Family. */}
+            <Link href="/dashboard" className={`hidden sm:inline ${LINK}`}>
               Dashboard
             </Link>
             {role === 'parent' ? (

@@ -25,7 +25,7 @@ export default async function KidCreditsPage() {
       {allowance ? (
         <>
           <KidAllowance allowance={allowance} timeZone={family.time_zone} />
-          <KidSpendForm disabled={Boolean(allowance.pending_credits)} />
+          <KidSpendForm />
         </>
       ) : (
         <p role="status" className="text-2xl text-sky-900">
