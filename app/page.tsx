@@ -1,5 +1,6 @@
 import { BookOpen, GitBranch, ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
+import { TryAsGuestButton } from '@/components/credits/try-as-guest-button';
 import { ButtonLink } from '@/components/ui/button';
 
 const FEATURES = [
@@ -30,6 +31,9 @@ export default function HomePage() {
           <ButtonLink href="/sign-in" variant="secondary" className="min-h-11 px-5">
             Sign in
           </ButtonLink>
+        </div>
+        <div className="mt-4 flex justify-center">
+          <TryAsGuestButton />
         </div>
         <p className="mt-6 text-sm text-ink-muted">
           Are you a young reader?{' '}

@@ -177,13 +177,9 @@ export function ControlsForm({
           </select>
         </Row>
         <Row
-          label={
-            <>
-              Monthly credit allowance <ComingSoon />
-            </>
-          }
+          label="Monthly credit allowance"
           htmlFor={`${id}-credits`}
-          hint="Credits your child may spend each month without asking (0 to 10,000). Saved now; it applies once credits arrive."
+          hint="Credits your child may spend each month without asking (0 to 10,000)."
         >
           <input
             id={`${id}-credits`}

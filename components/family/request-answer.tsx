@@ -13,11 +13,31 @@ function preselected(asked: number | null): number {
   return GRANT_CHOICES.find((choice) => choice >= (asked ?? 0)) ?? GRANT_CHOICES.at(-1) ?? 15;
 }
 
-/** One open request: how much to give (one radio group, one tab stop), then Approve or Not today. */
+/** One open request: more time (how much to give, one radio group, one tab stop) or a spend of credits. */
 export function RequestAnswer({ request, childName }: { request: PendingRequest; childName: string }) {
   const { form, pending, error } = useActionForm(decideRequestSchema, decideRequestAction, {
     onSuccess: useInvalidateFamily(),
   });
+  if (request.kind === 'credit_spend') {
+    return (
+      <form {...form} className="space-y-2" aria-label={`Answer ${childName}'s request`}>
+        <p className="text-sm">
+          <strong>{childName}</strong> asks to spend {request.credits} credits, more than this month's allowance.
+        </p>
+        {request.message ? <p className="break-words text-sm text-ink-muted">“{request.message}”</p> : null}
+        <input type="hidden" name="requestId" value={request.id} />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" name="decision" value="approve" size="sm" disabled={pending}>
+            Approve
+          </Button>
+          <Button type="submit" name="decision" value="deny" size="sm" variant="quiet" disabled={pending}>
+            Not this time
+          </Button>
+        </div>
+        <FormAlert message={error} />
+      </form>
+    );
+  }
   const asked = request.requested_minutes ?? request.minutes;
   return (
     <form {...form} className="space-y-2" aria-label={`Answer ${childName}'s request`}>

@@ -28,15 +28,25 @@ export async function NavBar() {
         </Link>
         {user && role === 'child' ? (
           // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
-          <Link href="/kids/read" className={`text-sm ${LINK}`}>
-            Reading
-          </Link>
+          <div className="flex items-center gap-3 text-sm">
+            <Link href="/kids/read" className={LINK}>
+              Reading
+            </Link>
+            <Link href="/kids/credits" className={LINK}>
+              My credits
+            </Link>
+          </div>
         ) : user ? (
           <div className="flex items-center gap-1 text-sm sm:gap-2">
             {role === 'parent' ? (
-              <Link href="/parent" className={LINK}>
-                Family
-              </Link>
+              <>
+                <Link href="/parent" className={LINK}>
+                  Family
+                </Link>
+                <Link href="/credits" className={LINK}>
+                  Credits
+                </Link>
+              </>
             ) : null}
             <Link href="/dashboard" className={LINK}>
               Account

@@ -59,6 +59,45 @@ export const DB_ERROR_SENTENCES = {
 
   // Profiles.
   theme_unknown: 'Please choose light, dark or the same as this device.',
+
+  // Credits: spending and the ledger.
+  not_a_family_member: 'Only members of a family can do that.',
+  credit_amount_range: range('The number of credits'),
+  insufficient_credits: (p) => `Not enough credits: ${p.needed} needed, ${p.balance} left.`,
+  wallet_not_found: "We couldn't find your family's credits.",
+  ledger_insert_only: "Credit history can't be changed or deleted.",
+  child_paused: 'A grown-up has paused Tale Forge for now.',
+  allowance_exceeded: (p) =>
+    `That's more than this month's allowance (${p.spent} of ${p.allowance} credits used), and asking a grown-up is switched off.`,
+  spend_request_pending: "You're already waiting for a grown-up to answer your last request.",
+  idempotency_key_invalid: 'This request is missing its safety key. Please reload the page and try again.',
+  idempotency_key_reused: 'This request was already used for something else. Please reload the page and try again.',
+
+  // Generation jobs (the stories work calls these).
+  job_id_missing: 'A story job is needed to hold credits.',
+  hold_timeout_range: 'A hold lasts between one second and one day.',
+  job_already_reserved: 'Credits for this story are already held.',
+  hold_not_found: 'No credits are held for this story.',
+  hold_already_released: 'The credits for this story were already given back.',
+  hold_already_captured: 'The credits for this story were already charged.',
+
+  // Purchases, plans and payments.
+  package_unknown: "That credit package isn't available.",
+  plan_unknown: "That plan isn't available.",
+  already_subscribed: "You're already on a paid plan.",
+  payment_provider_unknown: "Payments aren't set up correctly. Please try again later.",
+  payment_event_invalid: 'The payment notice was incomplete.',
+  purchase_not_found: "We couldn't find that purchase.",
+  plan_feature_unavailable: (p) =>
+    p.plan === 'guest'
+      ? 'Create your free account to do that: guests can only try Tale Forge.'
+      : "Your plan doesn't include that. The Family plan does.",
+  plan_limit_reached: (p) => `Your plan includes ${p.limit} of those a month, and they're used up.`,
+
+  // Guest trial.
+  guest_trial_guests_only: 'The welcome credits are for guests trying Tale Forge.',
+  guest_trial_already_claimed: 'The welcome credits were already claimed on this device or account.',
+  device_id_invalid: "We couldn't recognise this device. Please reload the page and try again.",
 } satisfies Record<string, Sentence>;
 
 export type DbErrorCode = keyof typeof DB_ERROR_SENTENCES;

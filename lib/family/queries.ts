@@ -54,7 +54,7 @@ export async function getChildrenOverview(supabase: Client) {
 export async function getPendingApprovals(supabase: Client, { familyId }: { familyId: string }) {
   const { data, error } = await supabase
     .from('approval_requests')
-    .select('id, child_id, kind, minutes, requested_minutes, message, for_date, created_at')
+    .select('id, child_id, kind, minutes, requested_minutes, credits, message, for_date, created_at')
     .eq('family_id', familyId)
     .eq('status', 'pending')
     .order('created_at');
