@@ -23,4 +23,9 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
     key: 'rls_enabled_no_policy:private.kid_sign_in_failures',
     reason: 'deny-all by design: the per-address throttle, reached only by verify_child_pin',
   },
+  {
+    key: 'rls_enabled_no_policy:private.moderators',
+    reason:
+      'deny-all by design: who moderates is managed by operators in SQL; read only through private.is_moderator()',
+  },
 ];
