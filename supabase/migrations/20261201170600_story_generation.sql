@@ -396,16 +396,33 @@ begin
    where j.id = p_job_id
   returning * into v_job;
   select * into v_model from public.generation_models m where m.id = v_job.model_id;
-  return jsonb_build_object(
-    'job', to_jsonb(v_job),
-    'model', jsonb_build_object('slug', v_model.slug, 'provider', v_model.provider, 'provider_model_id', v_model.provider_model_id),
-    'story', private.story_as_engine_json(v_job.story_id) || jsonb_build_object('familyId', (select s.family_id from public.stories s where s.id = v_job.story_id)),
-    'choice_key', (select c.key from public.story_choices c where c.id = v_job.choice_id),
-    'segment_key', (select g.key from public.story_segments g where g.id = v_job.segment_id)
+  return (
+    select jsonb_build_object(
+      'job', to_jsonb(v_job),
+      'model', jsonb_build_object('slug', v_model.slug, 'provider', v_model.provider, 'provider_model_id', v_model.provider_model_id),
+      'story_id', s.id,
+      'family_id', s.family_id,
+      'story', private.story_as_engine_json(s.id),
+      -- The engine's StoryRequest for a new story (and for rewriting a story from its first page).
+      'request', jsonb_build_object(
+        'ageBand', s.age_band, 'length', s.length, 'templateId', t.slug, 'prompt', s.prompt,
+        'characters', coalesce((select jsonb_agg(jsonb_build_object('id', c.key, 'name', c.name, 'kind', c.kind,
+                                  'pronoun', c.pronoun, 'traits', to_jsonb(c.traits), 'look', c.look) order by c.position)
+                                  from public.story_characters c where c.story_id = s.id), '[]'::jsonb),
+        'themeId', th.slug, 'moralId', s.moral_slug, 'seed', coalesce((v_job.params ->> 'seed')::bigint, 0)),
+      'choice_key', (select c.key from public.story_choices c where c.id = v_job.choice_id),
+      'segment_key', (select g.key from public.story_segments g where g.id = v_job.segment_id),
+      'missing_illustrations', coalesce((select jsonb_agg(g.key order by g.depth, g.key) from public.story_segments g
+                                          where g.story_id = s.id and g.illustration_path is null), '[]'::jsonb)
+    )
+      from public.stories s
+      join public.themes th on th.id = s.theme_id
+      left join public.story_templates t on t.id = s.template_id
+     where s.id = v_job.story_id
   );
 end;
 $$;
-comment on function private.start_generation_job(uuid) is 'Worker: marks a pending (or retried) job processing and returns {job, model, story (engine JSON), choice_key, segment_key}; null when it is finished or failed.';
+comment on function private.start_generation_job(uuid) is 'Worker: marks a pending (or retried) job processing and returns {job, model, story_id, family_id, story (engine JSON), request (engine StoryRequest), choice_key, segment_key, missing_illustrations}; null when it is finished or failed.';
 
 create function private.report_job_progress(p_job_id uuid, p_progress int)
 returns boolean
