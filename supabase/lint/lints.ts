@@ -28,6 +28,9 @@ export const PLATFORM_SCHEMAS = [
   'auth',
   'cron',
   'extensions',
+  // The job queue's own schema: graphile-worker installs and migrates it when the worker starts
+  // (worker/main.ts); no API role reaches it, and its functions are the library's code, not ours.
+  'graphile_worker',
   'graphql',
   'graphql_public',
   'information_schema',
