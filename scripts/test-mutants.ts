@@ -78,13 +78,26 @@ interface RunResult {
   failures: string[];
 }
 
-/** Runs test files against a given stack (the db project's global setup attaches to it). */
-async function runTests(stack: RunningStack, files: string[], access: string[] | undefined): Promise<RunResult> {
+/**
+ * Runs test files against a given stack (the db project's global setup attaches to it). The mutant's SQL
+ * goes along (TF_MUTANT_SQL) for tests that also build a scratch database of their own.
+ */
+async function runTests(
+  stack: RunningStack,
+  files: string[],
+  access: string[] | undefined,
+  mutant?: string,
+): Promise<RunResult> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'tf-mutant-report-')), 'report.json');
   const info: TestStackInfo = testStackInfo(stack, SUPABASE_DIR);
   const vitest = path.join(ROOT, 'node_modules/.bin/vitest');
   const argv = ['run', '--project', 'db', '--reporter=json', `--outputFile=${out}`, ...files];
-  const env = { ...process.env, TF_TEST_STACK: JSON.stringify(info), TF_ACCESS_ONLY: (access ?? ['none']).join(',') };
+  const env = {
+    ...process.env,
+    TF_TEST_STACK: JSON.stringify(info),
+    TF_ACCESS_ONLY: (access ?? ['none']).join(','),
+    ...(mutant ? { TF_MUTANT_SQL: mutant } : {}),
+  };
   await new Promise<void>((resolve) => {
     const child = spawn(vitest, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('exit', () => resolve());
@@ -185,7 +198,7 @@ try {
         if (before.fingerprint === after.fingerprint) throw new Error('the mutant changes nothing');
         await query(adminUrl, `notify pgrst, 'reload schema'`);
         await new Promise((resolve) => setTimeout(resolve, 500));
-        return runTests(stack, mutant.tests, mutant.access);
+        return runTests(stack, mutant.tests, mutant.access, sql);
       });
       const seconds = Math.round((Date.now() - started) / 1000);
       if (result.failed === 0 && result.passed === 0) {

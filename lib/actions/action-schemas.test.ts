@@ -7,6 +7,15 @@ import { forgotPasswordSchema, newPasswordSchema } from '@/lib/auth/password-res
 import { signInSchema } from '@/lib/auth/sign-in.schema';
 import { signUpSchema } from '@/lib/auth/sign-up.schema';
 import {
+  cancelPlanSchema,
+  claimTrialSchema,
+  convertGuestSchema,
+  purchaseCreditsSchema,
+  sandboxPaymentSchema,
+  spendCreditsSchema,
+  subscribeSchema,
+} from '@/lib/credits/credits.schema';
+import {
   addChildSchema,
   childPinSchema,
   childProfileSchema,
@@ -49,6 +58,13 @@ const SCHEMAS: Record<string, z.ZodType> = {
   pauseSchema,
   deactivateChildSchema,
   reactivateChildSchema,
+  purchaseCreditsSchema,
+  subscribeSchema,
+  cancelPlanSchema,
+  spendCreditsSchema,
+  sandboxPaymentSchema,
+  claimTrialSchema,
+  convertGuestSchema,
   'z.object({})': z.object({}),
 };
 
