@@ -51,9 +51,10 @@ describe('story graph rules', () => {
       [stored.id],
     );
     // An ending that offers a choice.
-    const [start] = await adminQuery<{ id: string }>('select start_segment_id as id from public.stories where id = $1', [
-      stored.id,
-    ]);
+    const [start] = await adminQuery<{ id: string }>(
+      'select start_segment_id as id from public.stories where id = $1',
+      [stored.id],
+    );
     await adminQuery(
       `insert into public.story_choices (story_id, key, from_segment_id, position, label) values ($1, 'x:c5', $2, 5, 'On')`,
       [stored.id, ending.id],
