@@ -34,7 +34,7 @@ import {
 
 /** One public 4-6 story every world shares: reading progress patches need a real page to move to. */
 const shared: StoredStory = await importStory({ visibility: 'public', ageBand: '4-6', seed: 401 });
-const sharedStart = shared.segments['s'];
+const sharedStart = shared.segments.s;
 const sharedSecond = Object.entries(shared.segments).find(([key]) => /^s\.\d+$/.test(key))?.[1];
 if (!sharedStart || !sharedSecond) throw new Error('the shared probe story has no start and second page');
 
@@ -404,7 +404,7 @@ export const stories: DomainExpectations = {
       insert: {
         async row() {
           const story = await freshPublicStory();
-          return { story_id: story.id, path: uuidArray(story.segments['s']) };
+          return { story_id: story.id, path: uuidArray(story.segments.s) };
         },
         anon: DENIED,
         service: DENIED,
@@ -636,7 +636,7 @@ export const stories: DomainExpectations = {
       // A page of a fresh public story per call: anyone who reads may report it.
       async args() {
         const story = await freshPublicStory();
-        return { p_segment_id: story.segments['s'], p_reason: 'scary' };
+        return { p_segment_id: story.segments.s, p_reason: 'scary' };
       },
       execute: { anon: DENIED, service: DENIED, '*': 'allowed' },
     },
