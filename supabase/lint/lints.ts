@@ -18,7 +18,9 @@ export interface Lint {
 
 /**
  * Schemas owned by the platform or by extensions, which splinter leaves out of most lints. Ours (public,
- * private, audit and any schema a migration adds) are always in.
+ * private, audit and any schema a migration adds) are always in. graphile_worker is the worker's queue
+ * library's own schema (installed by the worker, not by a migration): like an extension's, its objects
+ * are the library's business, and no API role has USAGE on it (supabase/tests/credits/credits-worker).
  */
 export const PLATFORM_SCHEMAS = [
   '_timescaledb_cache',
@@ -28,8 +30,6 @@ export const PLATFORM_SCHEMAS = [
   'auth',
   'cron',
   'extensions',
-  // The job queue's own schema: graphile-worker installs and migrates it when the worker starts
-  // (worker/main.ts); no API role reaches it, and its functions are the library's code, not ours.
   'graphile_worker',
   'graphql',
   'graphql_public',
