@@ -71,11 +71,14 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
     {
-      // The worker (graphile-worker) beside the stack, as in production: hold timeouts, expiry, plan grants.
+      // The worker (graphile-worker) beside the stack, as in production: story jobs, hold timeouts, expiry, plan grants.
       command: 'npx tsx worker/main.ts',
       wait: { stdout: /worker ready/ },
       env: {
         WORKER_DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT}/postgres`,
+        // Story pictures go to Storage with the service role.
+        SUPABASE_URL: apiUrl,
+        SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
       },
       timeout: 180_000,
       reuseExistingServer: false,

@@ -80,6 +80,62 @@ export type Database = {
           },
         ]
       }
+      characters: {
+        Row: {
+          id: string
+          slug: string | null
+          family_id: string | null
+          created_by: string | null
+          name: string
+          kind: string
+          pronoun: Database["public"]["Enums"]["character_pronoun"]
+          traits: Database["public"]["Enums"]["character_trait"][]
+          look: Json
+          sort_order: number
+          deleted_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          slug?: string | null
+          family_id?: string | null
+          created_by?: string | null
+          name: string
+          kind: string
+          pronoun: Database["public"]["Enums"]["character_pronoun"]
+          traits: Database["public"]["Enums"]["character_trait"][]
+          look: Json
+          sort_order?: number
+          deleted_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          slug?: string | null
+          family_id?: string | null
+          created_by?: string | null
+          name?: string
+          kind?: string
+          pronoun?: Database["public"]["Enums"]["character_pronoun"]
+          traits?: Database["public"]["Enums"]["character_trait"][]
+          look?: Json
+          sort_order?: number
+          deleted_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "characters_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       credit_grants: {
         Row: {
           id: string
@@ -405,6 +461,35 @@ export type Database = {
           },
         ]
       }
+      favourites: {
+        Row: {
+          id: string
+          user_id: string
+          story_id: string
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          user_id?: string
+          story_id: string
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          user_id?: string
+          story_id?: string
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "favourites_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       founders: {
         Row: {
           id: string
@@ -426,6 +511,175 @@ export type Database = {
           number?: number
           purchase_id?: string | null
           created_at?: string
+        }
+        Relationships: []
+      }
+      generation_jobs: {
+        Row: {
+          id: string
+          family_id: string | null
+          story_id: string
+          kind: Database["public"]["Enums"]["generation_job_kind"]
+          requested_by: string | null
+          model_id: string
+          choice_id: string | null
+          segment_id: string | null
+          params: Json
+          status: Database["public"]["Enums"]["generation_job_status"]
+          progress: number
+          credits_reserved: number
+          credit_hold_id: string | null
+          provider_job_id: string | null
+          attempts: number
+          error_code: string | null
+          error_details: Json | null
+          started_at: string | null
+          heartbeat_at: string | null
+          finished_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          family_id?: string | null
+          story_id: string
+          kind: Database["public"]["Enums"]["generation_job_kind"]
+          requested_by?: string | null
+          model_id: string
+          choice_id?: string | null
+          segment_id?: string | null
+          params?: Json
+          status?: Database["public"]["Enums"]["generation_job_status"]
+          progress?: number
+          credits_reserved?: number
+          credit_hold_id?: string | null
+          provider_job_id?: string | null
+          attempts?: number
+          error_code?: string | null
+          error_details?: Json | null
+          started_at?: string | null
+          heartbeat_at?: string | null
+          finished_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string | null
+          story_id?: string
+          kind?: Database["public"]["Enums"]["generation_job_kind"]
+          requested_by?: string | null
+          model_id?: string
+          choice_id?: string | null
+          segment_id?: string | null
+          params?: Json
+          status?: Database["public"]["Enums"]["generation_job_status"]
+          progress?: number
+          credits_reserved?: number
+          credit_hold_id?: string | null
+          provider_job_id?: string | null
+          attempts?: number
+          error_code?: string | null
+          error_details?: Json | null
+          started_at?: string | null
+          heartbeat_at?: string | null
+          finished_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generation_jobs_choice_id_fkey"
+            columns: ["choice_id"]
+            isOneToOne: false
+            referencedRelation: "story_choices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generation_jobs_credit_hold_id_fkey"
+            columns: ["credit_hold_id"]
+            isOneToOne: false
+            referencedRelation: "credit_holds"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generation_jobs_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generation_jobs_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "generation_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generation_jobs_segment_id_fkey"
+            columns: ["segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generation_jobs_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      generation_models: {
+        Row: {
+          id: string
+          slug: string
+          name: string
+          description: string
+          provider: Database["public"]["Enums"]["generation_provider"]
+          provider_model_id: string
+          story_credits: number
+          branch_credits: number
+          featured: boolean
+          available: boolean
+          premium: boolean
+          sort_order: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          slug: string
+          name: string
+          description?: string
+          provider: Database["public"]["Enums"]["generation_provider"]
+          provider_model_id: string
+          story_credits: number
+          branch_credits: number
+          featured?: boolean
+          available?: boolean
+          premium?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          slug?: string
+          name?: string
+          description?: string
+          provider?: Database["public"]["Enums"]["generation_provider"]
+          provider_model_id?: string
+          story_credits?: number
+          branch_credits?: number
+          featured?: boolean
+          available?: boolean
+          premium?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
         }
         Relationships: []
       }
@@ -762,6 +1016,54 @@ export type Database = {
           },
         ]
       }
+      reading_progress: {
+        Row: {
+          id: string
+          story_id: string
+          reader_id: string
+          family_id: string | null
+          path: string[]
+          finished_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          reader_id?: string
+          family_id?: string | null
+          path: string[]
+          finished_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          reader_id?: string
+          family_id?: string | null
+          path?: string[]
+          finished_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reading_progress_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reading_progress_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reading_time_entries: {
         Row: {
           id: string
@@ -803,6 +1105,441 @@ export type Database = {
             referencedColumns: ["family_id", "user_id"]
           },
         ]
+      }
+      stories: {
+        Row: {
+          id: string
+          family_id: string | null
+          author_id: string | null
+          title: string
+          summary: string
+          age_band: Database["public"]["Enums"]["age_band"]
+          length: Database["public"]["Enums"]["story_length"]
+          theme_id: string
+          moral_slug: string | null
+          template_id: string | null
+          prompt: string | null
+          model_id: string | null
+          visibility: Database["public"]["Enums"]["story_visibility"]
+          status: Database["public"]["Enums"]["story_status"]
+          forked_from: string | null
+          start_segment_id: string | null
+          path_length: number | null
+          context: Json
+          cover_path: string | null
+          search: string | null
+          published_at: string | null
+          deleted_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          family_id?: string | null
+          author_id?: string | null
+          title: string
+          summary?: string
+          age_band: Database["public"]["Enums"]["age_band"]
+          length: Database["public"]["Enums"]["story_length"]
+          theme_id: string
+          moral_slug?: string | null
+          template_id?: string | null
+          prompt?: string | null
+          model_id?: string | null
+          visibility?: Database["public"]["Enums"]["story_visibility"]
+          status?: Database["public"]["Enums"]["story_status"]
+          forked_from?: string | null
+          start_segment_id?: string | null
+          path_length?: number | null
+          context?: Json
+          cover_path?: string | null
+          search?: never
+          published_at?: string | null
+          deleted_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string | null
+          author_id?: string | null
+          title?: string
+          summary?: string
+          age_band?: Database["public"]["Enums"]["age_band"]
+          length?: Database["public"]["Enums"]["story_length"]
+          theme_id?: string
+          moral_slug?: string | null
+          template_id?: string | null
+          prompt?: string | null
+          model_id?: string | null
+          visibility?: Database["public"]["Enums"]["story_visibility"]
+          status?: Database["public"]["Enums"]["story_status"]
+          forked_from?: string | null
+          start_segment_id?: string | null
+          path_length?: number | null
+          context?: Json
+          cover_path?: string | null
+          search?: never
+          published_at?: string | null
+          deleted_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "stories_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stories_forked_from_fkey"
+            columns: ["forked_from"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stories_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "generation_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stories_start_segment_id_fkey"
+            columns: ["start_segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stories_template_id_fkey"
+            columns: ["template_id"]
+            isOneToOne: false
+            referencedRelation: "story_templates"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stories_theme_id_fkey"
+            columns: ["theme_id"]
+            isOneToOne: false
+            referencedRelation: "themes"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      story_characters: {
+        Row: {
+          id: string
+          story_id: string
+          character_id: string | null
+          key: string
+          position: number
+          name: string
+          kind: string
+          pronoun: Database["public"]["Enums"]["character_pronoun"]
+          traits: Database["public"]["Enums"]["character_trait"][]
+          look: Json
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          character_id?: string | null
+          key: string
+          position: number
+          name: string
+          kind: string
+          pronoun: Database["public"]["Enums"]["character_pronoun"]
+          traits: Database["public"]["Enums"]["character_trait"][]
+          look: Json
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          character_id?: string | null
+          key?: string
+          position?: number
+          name?: string
+          kind?: string
+          pronoun?: Database["public"]["Enums"]["character_pronoun"]
+          traits?: Database["public"]["Enums"]["character_trait"][]
+          look?: Json
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_characters_character_id_fkey"
+            columns: ["character_id"]
+            isOneToOne: false
+            referencedRelation: "characters"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_characters_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      story_choices: {
+        Row: {
+          id: string
+          story_id: string
+          key: string
+          from_segment_id: string
+          to_segment_id: string | null
+          position: number
+          label: string
+          continuation: Json
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          key: string
+          from_segment_id: string
+          to_segment_id?: string | null
+          position: number
+          label: string
+          continuation?: Json
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          key?: string
+          from_segment_id?: string
+          to_segment_id?: string | null
+          position?: number
+          label?: string
+          continuation?: Json
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_choices_from_segment_fkey"
+            columns: ["story_id", "from_segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["story_id", "id"]
+          },
+          {
+            foreignKeyName: "story_choices_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_choices_to_segment_fkey"
+            columns: ["story_id", "to_segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["story_id", "id"]
+          },
+        ]
+      }
+      story_reports: {
+        Row: {
+          id: string
+          story_id: string
+          segment_id: string | null
+          segment_key: string
+          reporter_id: string | null
+          family_id: string | null
+          reason: Database["public"]["Enums"]["story_report_reason"]
+          note: string | null
+          segment_text: string
+          provenance: Json
+          status: Database["public"]["Enums"]["story_report_status"]
+          refunded_credits: number
+          rewrite_job_id: string | null
+          resolved_by: string | null
+          resolved_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          segment_id?: string | null
+          segment_key: string
+          reporter_id?: string | null
+          family_id?: string | null
+          reason: Database["public"]["Enums"]["story_report_reason"]
+          note?: string | null
+          segment_text: string
+          provenance: Json
+          status?: Database["public"]["Enums"]["story_report_status"]
+          refunded_credits?: number
+          rewrite_job_id?: string | null
+          resolved_by?: string | null
+          resolved_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          segment_id?: string | null
+          segment_key?: string
+          reporter_id?: string | null
+          family_id?: string | null
+          reason?: Database["public"]["Enums"]["story_report_reason"]
+          note?: string | null
+          segment_text?: string
+          provenance?: Json
+          status?: Database["public"]["Enums"]["story_report_status"]
+          refunded_credits?: number
+          rewrite_job_id?: string | null
+          resolved_by?: string | null
+          resolved_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_reports_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_reports_rewrite_job_id_fkey"
+            columns: ["rewrite_job_id"]
+            isOneToOne: false
+            referencedRelation: "generation_jobs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_reports_segment_id_fkey"
+            columns: ["segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_reports_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      story_segments: {
+        Row: {
+          id: string
+          story_id: string
+          key: string
+          depth: number
+          text: string
+          setting_id: string
+          scene: string
+          place: string
+          character_keys: string[]
+          is_ending: boolean
+          state: Json
+          provenance: Json
+          illustration_path: string | null
+          hidden_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          key: string
+          depth: number
+          text: string
+          setting_id: string
+          scene: string
+          place: string
+          character_keys?: string[]
+          is_ending: boolean
+          state: Json
+          provenance: Json
+          illustration_path?: string | null
+          hidden_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          key?: string
+          depth?: number
+          text?: string
+          setting_id?: string
+          scene?: string
+          place?: string
+          character_keys?: string[]
+          is_ending?: boolean
+          state?: Json
+          provenance?: Json
+          illustration_path?: string | null
+          hidden_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_segments_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      story_templates: {
+        Row: {
+          id: string
+          slug: string
+          version: number
+          title: string
+          summary: string
+          keywords: string[]
+          available: boolean
+          sort_order: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          slug: string
+          version: number
+          title: string
+          summary?: string
+          keywords?: string[]
+          available?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          slug?: string
+          version?: number
+          title?: string
+          summary?: string
+          keywords?: string[]
+          available?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: []
       }
       subscriptions: {
         Row: {
@@ -866,6 +1603,78 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      template_themes: {
+        Row: {
+          id: string
+          template_id: string
+          theme_id: string
+          position: number
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          template_id: string
+          theme_id: string
+          position?: number
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          template_id?: string
+          theme_id?: string
+          position?: number
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "template_themes_template_id_fkey"
+            columns: ["template_id"]
+            isOneToOne: false
+            referencedRelation: "story_templates"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "template_themes_theme_id_fkey"
+            columns: ["theme_id"]
+            isOneToOne: false
+            referencedRelation: "themes"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      themes: {
+        Row: {
+          id: string
+          slug: string
+          name: string
+          description: string
+          morals: Json
+          sort_order: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          slug: string
+          name: string
+          description?: string
+          morals: Json
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          slug?: string
+          name?: string
+          description?: string
+          morals?: Json
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: []
       }
       wallets: {
         Row: {
@@ -957,6 +1766,23 @@ export type Database = {
         }
         Returns: Json
       }
+      continue_story: {
+        Args: {
+          p_choice_id: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      create_character: {
+        Args: {
+          p_name: string
+          p_kind: string
+          p_pronoun: Database["public"]["Enums"]["character_pronoun"]
+          p_traits: Database["public"]["Enums"]["character_trait"][]
+          p_look: Json
+        }
+        Returns: string
+      }
       create_parent_invite: {
         Args: never
         Returns: {
@@ -969,6 +1795,13 @@ export type Database = {
           p_kind: Database["public"]["Enums"]["purchase_kind"]
           p_code: string
           p_provider: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      create_story: {
+        Args: {
+          p_request: Json
           p_idempotency_key: string
         }
         Returns: Json
@@ -986,6 +1819,12 @@ export type Database = {
           p_minutes?: number
         }
         Returns: Database["public"]["Enums"]["approval_status"]
+      }
+      delete_character: {
+        Args: {
+          p_character_id: string
+        }
+        Returns: undefined
       }
       get_children_credit_months: {
         Args: never
@@ -1097,12 +1936,27 @@ export type Database = {
             minutes_left: number
           }[]
       }
+      report_segment: {
+        Args: {
+          p_segment_id: string
+          p_reason: Database["public"]["Enums"]["story_report_reason"]
+          p_note?: string
+        }
+        Returns: Json
+      }
       request_more_time: {
         Args: {
           p_minutes?: number
           p_message?: string
         }
         Returns: string
+      }
+      retry_generation_job: {
+        Args: {
+          p_job_id: string
+          p_idempotency_key: string
+        }
+        Returns: Json
       }
       revoke_parent_invite: {
         Args: {
@@ -1115,6 +1969,17 @@ export type Database = {
           p_child_id: string
         }
         Returns: undefined
+      }
+      search_stories: {
+        Args: {
+          p_query?: string
+          p_age_band?: Database["public"]["Enums"]["age_band"]
+          p_theme?: string
+          p_length?: Database["public"]["Enums"]["story_length"]
+          p_limit?: number
+          p_offset?: number
+        }
+        Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
       set_child_pin: {
         Args: {
@@ -1180,14 +2045,24 @@ export type Database = {
       age_band: "4-6" | "7-9" | "10-12"
       approval_kind: "more_time" | "credit_spend"
       approval_status: "pending" | "approved" | "denied"
+      character_pronoun: "she" | "he" | "they"
+      character_trait: "brave" | "curious" | "kind" | "clever" | "funny" | "shy" | "patient" | "cheerful" | "careful" | "creative"
       chat_level: "off" | "phrases" | "filtered" | "held_for_review"
       child_activity: "reading" | "creating" | "live_sessions"
       consent_method: "in_app_attestation" | "signed_form" | "card_verification" | "video_call"
       credit_hold_status: "held" | "captured" | "released"
       credit_reason: "welcome_grant" | "purchase" | "founder_bonus" | "plan_grant" | "spend" | "generation_reserve" | "generation_capture" | "generation_release" | "admin_refund" | "purchase_refund" | "expiry"
       family_role: "parent" | "child"
+      generation_job_kind: "new_story" | "continue_branch" | "illustrate" | "rewrite_segment"
+      generation_job_status: "pending" | "processing" | "completed" | "failed"
+      generation_provider: "builtin" | "http"
       purchase_kind: "credits" | "plan"
       purchase_status: "pending" | "failed" | "paid" | "refunded"
+      story_length: "short" | "medium" | "long"
+      story_report_reason: "scary" | "unkind" | "not_for_children" | "confusing" | "other"
+      story_report_status: "open" | "resolved" | "dismissed"
+      story_status: "generating" | "ready" | "failed"
+      story_visibility: "private" | "family" | "public"
       subscription_status: "active" | "past_due" | "canceled"
     }
     CompositeTypes: {
@@ -1300,14 +2175,24 @@ export const Constants = {
       age_band: ["4-6", "7-9", "10-12"],
       approval_kind: ["more_time", "credit_spend"],
       approval_status: ["pending", "approved", "denied"],
+      character_pronoun: ["she", "he", "they"],
+      character_trait: ["brave", "curious", "kind", "clever", "funny", "shy", "patient", "cheerful", "careful", "creative"],
       chat_level: ["off", "phrases", "filtered", "held_for_review"],
       child_activity: ["reading", "creating", "live_sessions"],
       consent_method: ["in_app_attestation", "signed_form", "card_verification", "video_call"],
       credit_hold_status: ["held", "captured", "released"],
       credit_reason: ["welcome_grant", "purchase", "founder_bonus", "plan_grant", "spend", "generation_reserve", "generation_capture", "generation_release", "admin_refund", "purchase_refund", "expiry"],
       family_role: ["parent", "child"],
+      generation_job_kind: ["new_story", "continue_branch", "illustrate", "rewrite_segment"],
+      generation_job_status: ["pending", "processing", "completed", "failed"],
+      generation_provider: ["builtin", "http"],
       purchase_kind: ["credits", "plan"],
       purchase_status: ["pending", "failed", "paid", "refunded"],
+      story_length: ["short", "medium", "long"],
+      story_report_reason: ["scary", "unkind", "not_for_children", "confusing", "other"],
+      story_report_status: ["open", "resolved", "dismissed"],
+      story_status: ["generating", "ready", "failed"],
+      story_visibility: ["private", "family", "public"],
       subscription_status: ["active", "past_due", "canceled"],
     },
   },

@@ -75,8 +75,17 @@ const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', 
 const hosted = Boolean(configuredUrl && !isLocal(configuredUrl));
 const workerDatabaseKnown = !hosted || Boolean(process.env.WORKER_DATABASE_URL || process.env.DATABASE_URL);
 if (!workerDatabaseKnown) console.log('No WORKER_DATABASE_URL for the hosted project: the worker is not started.');
+// It stores story pictures in Storage with the service role: the same settings next dev reads.
+const storage = readEnvFile();
 const worker = workerDatabaseKnown
-  ? spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'worker/main.ts'], { stdio: 'inherit' })
+  ? spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'worker/main.ts'], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SUPABASE_URL: process.env.SUPABASE_URL ?? storage.NEXT_PUBLIC_SUPABASE_URL,
+        SUPABASE_SERVICE_ROLE_KEY: process.env.SUPABASE_SERVICE_ROLE_KEY ?? storage.SUPABASE_SERVICE_ROLE_KEY,
+      },
+    })
   : null;
 
 next.on('exit', (code) => {

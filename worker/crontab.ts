@@ -8,6 +8,9 @@ const SCHEDULE: [string, TaskName][] = [
   // Hourly: a new month starts for every family within the hour, and due sandbox renewals happen.
   ['7 * * * *', 'monthly_plan_grants'],
   ['*/10 * * * *', 'release_expired_holds'],
+  // Story jobs whose worker fell silent fail (credits released) within minutes.
+  ['* * * * *', 'sweep_generation_jobs'],
+  ['*/5 * * * *', 'queue_missing_illustrations'],
 ];
 
 export const crontab = SCHEDULE.map(([pattern, task]) => `${pattern} ${task} ?max=1`).join('\n');

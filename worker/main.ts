@@ -30,6 +30,9 @@ async function waitForDatabase(timeoutMs = 180_000): Promise<void> {
 
 await waitForDatabase();
 const runner = await startWorker({ connectionString, schedule: process.env.WORKER_SCHEDULE !== 'off' });
+// Stories written without a worker (the seed's library) get their pictures right away, not at the
+// next crontab tick. job_key: several workers starting together queue it once.
+await runner.addJob('queue_missing_illustrations', {}, { jobKey: 'queue_missing_illustrations' });
 console.log('worker ready');
 
 let stopping = false;

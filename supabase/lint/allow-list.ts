@@ -23,6 +23,11 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
     key: 'rls_enabled_no_policy:private.kid_sign_in_failures',
     reason: 'deny-all by design: the per-address throttle, reached only by verify_child_pin',
   },
+  {
+    key: 'rls_enabled_no_policy:private.moderators',
+    reason:
+      'deny-all by design: who moderates is managed by operators in SQL; read only through private.is_moderator()',
+  },
   // Credits' bookkeeping tables: no API role holds any privilege on them (the credits migrations
   // 20261201140500, 141500 and 142000 revoke all from anon, authenticated and service_role), and only
   // security-definer functions owned by postgres touch them. RLS with no policy is the second wall.

@@ -17,6 +17,14 @@ const ALWAYS_TRUE_ALLOWED: Record<string, string> = {
     'the plans (guest, free, family) are public: the pricing and credits pages show them to anyone, signed in or not; only migrations write them',
   'public.plan_features "Anyone can read what each plan includes"':
     'what each plan includes is part of the public plan description; the database enforces it, reading it gives nothing away',
+  'public.themes "Anyone can read the themes"':
+    'the story themes are public: the wizard and the library filters show them before sign-in; only migrations write them',
+  'public.story_templates "Anyone can read the story templates"':
+    'the templates are public (a retired one too: stories written from it still name it); only migrations write them',
+  'public.template_themes "Anyone can read which themes suit a template"':
+    'which themes suit a template is part of the public template description; only migrations write it',
+  'public.generation_models "Anyone can read the generation models and their prices"':
+    'the models and their prices are public (one not available yet is shown greyed out); only migrations write them',
 };
 
 const OUR_SCHEMAS = `array(select nspname from pg_namespace

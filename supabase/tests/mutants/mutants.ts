@@ -23,6 +23,7 @@ export type Mutant = MutantBase & ({ sql: string } | { fn: string; from: string;
 const rls = (file: string) => `supabase/tests/rls/${file}.test.ts`;
 const credits = (file: string) => `supabase/tests/credits/credits-${file}.test.ts`;
 const ACCESS = 'supabase/tests/access/access-matrix.test.ts';
+const stories = (file: string) => `supabase/tests/stories/${file}.test.ts`;
 
 /** Loosens a policy's condition (USING, and WITH CHECK where it has one). */
 const loosen = (table: string, policy: string, using: string, withCheck = false) =>
@@ -360,6 +361,166 @@ export const MUTANTS: Mutant[] = [
     sql: 'grant execute on function public.verify_child_pin(text, text, text, text) to anon, authenticated;',
     tests: [rls('family-child-accounts'), rls('family-kid-sign-in-throttle'), ACCESS],
     access: ['public.verify_child_pin'],
+  },
+
+  // Stories ---------------------------------------------------------------------------------------------
+  {
+    id: 'stories-band-ignored',
+    rule: 'A child reads only stories at or under their age band.',
+    sql: loosen(
+      'public.stories',
+      'Readers can read the public, family and own stories their age band allows',
+      `(visibility = 'public' and status = 'ready' and deleted_at is null)
+       or family_id = (select private.my_parent_family_id())
+       or (family_id = (select private.my_family_id()) and deleted_at is null
+           and (visibility <> 'private' or author_id = (select auth.uid())))`,
+    ),
+    tests: [stories('stories-rls'), ACCESS],
+    access: ['public.stories', 'public.story_segments'],
+    quick: true,
+  },
+  {
+    id: 'stories-private-for-family',
+    rule: "A private story is its author's and the parents', not a sibling's.",
+    sql: loosen(
+      'public.stories',
+      'Readers can read the public, family and own stories their age band allows',
+      `age_band <= (select private.my_reading_band())
+       and ((visibility = 'public' and status = 'ready' and deleted_at is null)
+            or family_id = (select private.my_parent_family_id())
+            or (family_id = (select private.my_family_id()) and deleted_at is null))`,
+    ),
+    tests: [ACCESS, stories('stories-rls')],
+    access: ['public.stories', 'public.story_choices'],
+    quick: true,
+  },
+  {
+    id: 'stories-trash-for-children',
+    rule: "Trashed stories are the parents' only (the trash), and never public.",
+    sql: loosen(
+      'public.stories',
+      'Readers can read the public, family and own stories their age band allows',
+      `age_band <= (select private.my_reading_band())
+       and ((visibility = 'public' and status = 'ready')
+            or family_id = (select private.my_parent_family_id())
+            or (family_id = (select private.my_family_id())
+                and (visibility <> 'private' or author_id = (select auth.uid()))))`,
+    ),
+    tests: [stories('stories-rls')],
+  },
+  {
+    id: 'stories-reading-off-ignored',
+    rule: 'A child reads nothing while reading is off, paused or at bedtime.',
+    fn: 'private.my_reading_band()',
+    from: " and private.child_may_at(pc.child_id, 'reading', now())",
+    to: '',
+    tests: [stories('stories-rls')],
+    quick: true,
+  },
+  {
+    id: 'stories-public-pages-hidden-shown',
+    rule: 'A reported page is hidden at once from everyone but the story family’s parents.',
+    sql: loosen(
+      'public.story_segments',
+      'Readers can read the pages of stories they may read',
+      'exists (select 1 from public.stories s where s.id = story_id)',
+    ),
+    tests: [stories('stories-rls')],
+  },
+  {
+    id: 'characters-read-any-family',
+    rule: "A family's own characters are read by its members only.",
+    sql: loosen('public.characters', "Signed-in users can read the library and their family's characters", 'true'),
+    tests: [ACCESS],
+    access: ['public.characters'],
+    quick: true,
+  },
+  {
+    id: 'story-cast-other-family',
+    rule: "A story's cast comes from the library or the family's own characters, never another family's.",
+    fn: 'private.create_story(jsonb, text)',
+    from: 'and (c.family_id is null or c.family_id = v_member.family_id)',
+    to: '',
+    tests: [stories('story-jobs')],
+  },
+  {
+    id: 'jobs-read-by-family',
+    rule: "A generation job is read by its requester and the family's parents, not by the children.",
+    sql: loosen(
+      'public.generation_jobs',
+      "Requesters and their family's parents can read generation jobs",
+      'private.is_family_member(family_id)',
+    ),
+    tests: [ACCESS],
+    access: ['public.generation_jobs'],
+  },
+  {
+    id: 'jobs-retry-by-anyone',
+    rule: 'Only the requester or a parent of the family retries a failed job.',
+    fn: 'private.retry_generation_job(uuid, text)',
+    from: '(v_old.requested_by is distinct from v_user_id and not private.is_family_parent(v_old.family_id))',
+    to: 'false',
+    tests: [ACCESS, stories('story-jobs')],
+    access: ['public.retry_generation_job'],
+  },
+  {
+    id: 'continue-other-family',
+    rule: "A family explores only its own stories' choices (a public one is remixed first).",
+    fn: 'private.continue_story(uuid, text)',
+    from: 'or v_story.family_id is distinct from v_member.family_id ',
+    to: ' ',
+    tests: [stories('story-jobs'), ACCESS],
+    access: ['public.continue_story'],
+  },
+  {
+    id: 'story-graph-unchecked',
+    rule: 'A story graph that breaks a rule (cycle, orphan, no ending) is never stored.',
+    fn: 'private.assert_story_graph(uuid)',
+    from: 'if v_problems is not null then',
+    to: 'if false then',
+    tests: [stories('story-graph')],
+    quick: true,
+  },
+  {
+    id: 'report-refund-every-time',
+    rule: 'A reported page gives its family a credit back at most once per credit paid, however often it is reported.',
+    fn: 'private.report_segment(uuid, public.story_report_reason, text)',
+    from: 'least(1, greatest(v_paid - v_refunded, 0))',
+    to: 'least(1, greatest(v_paid, 0))',
+    tests: [stories('stories-rls')],
+    quick: true,
+  },
+  {
+    id: 'reports-read-by-anyone',
+    rule: "Reports are read by the reporter, their family's parents and moderators.",
+    sql: loosen('public.story_reports', 'Reporters, their parents and moderators can read reports', 'true'),
+    tests: [ACCESS, stories('stories-rls')],
+    access: ['public.story_reports'],
+  },
+  {
+    id: 'progress-moved-by-others',
+    rule: 'Each reader moves only their own bookmark.',
+    sql: loosen('public.reading_progress', 'Readers can move on in stories they may read', 'true', true),
+    tests: [ACCESS],
+    access: ['public.reading_progress'],
+  },
+  {
+    id: 'progress-read-by-siblings',
+    rule: "Reading progress is the reader's and their parents', not a sibling's.",
+    sql: loosen(
+      'public.reading_progress',
+      'Readers and their parents can read reading progress',
+      'reader_id = (select auth.uid()) or private.is_family_member(family_id)',
+    ),
+    tests: [stories('stories-rls'), ACCESS],
+    access: ['public.reading_progress'],
+  },
+  {
+    id: 'favourites-read-by-anyone',
+    rule: "A user's favourites are their own.",
+    sql: loosen('public.favourites', 'Users can read their favourites', 'true'),
+    tests: [ACCESS, stories('stories-rls')],
+    access: ['public.favourites'],
   },
 
   // Credits: policies ------------------------------------------------------------------------------------

@@ -21,7 +21,11 @@ export default async function setup(project: TestProject) {
   if (given) project.provide('stack', JSON.parse(given) as TestStackInfo);
   else stopStack = await freshStack(project);
   try {
-    const worker = await spawnWorker(project.getProvidedContext().stack.dbUrl);
+    const { stack } = project.getProvidedContext();
+    // Storage settings: the worker stores story pictures with the service role.
+    const worker = await spawnWorker(stack.dbUrl, {
+      env: { SUPABASE_URL: stack.url, SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey },
+    });
     return async () => {
       await worker.stop();
       await stopStack();

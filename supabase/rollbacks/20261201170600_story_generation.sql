@@ -1,0 +1,23 @@
+-- Undoes 20261201170600_story_generation.sql.
+drop function if exists public.retry_generation_job(uuid, text);
+drop function if exists public.continue_story(uuid, text);
+drop function if exists public.create_story(jsonb, text);
+drop function if exists private.import_story(jsonb, uuid, uuid, public.story_visibility, uuid, text);
+drop function if exists private.queue_missing_illustrations();
+drop function if exists private.sweep_stuck_generation_jobs(interval, interval);
+drop function if exists private.defer_generation_job(uuid, text);
+drop function if exists private.fail_generation_job(uuid, text, jsonb);
+drop function if exists private.complete_illustrations(uuid, jsonb);
+drop function if exists private.complete_branch(uuid, jsonb, jsonb, jsonb, text);
+drop function if exists private.complete_new_story(uuid, jsonb, jsonb, text);
+drop function if exists private.set_illustrations(uuid, jsonb);
+drop function if exists private.finish_job(public.generation_jobs, text);
+drop function if exists private.lock_running_job(uuid);
+drop function if exists private.report_job_progress(uuid, int);
+drop function if exists private.start_generation_job(uuid);
+drop function if exists private.retry_generation_job(uuid, text);
+drop function if exists private.continue_story(uuid, text);
+drop function if exists private.create_story(jsonb, text);
+drop function if exists private.enqueue_generation_job(public.generation_jobs);
+drop function if exists private.check_child_generation(uuid, uuid, int);
+drop function if exists private.story_as_engine_json(uuid);
