@@ -336,41 +336,44 @@ export type Database = {
         }
         Relationships: []
       }
-      reading_time_entries: {
+      reading_days: {
         Row: {
           id: string
           family_id: string
           child_id: string
           local_date: string
-          minutes: number
-          recorded_at: string
+          seconds: number
+          created_at: string
+          updated_at: string
         }
         Insert: {
           id?: string
           family_id: string
           child_id: string
           local_date: string
-          minutes: number
-          recorded_at?: string
+          seconds?: number
+          created_at?: string
+          updated_at?: string
         }
         Update: {
           id?: string
           family_id?: string
           child_id?: string
           local_date?: string
-          minutes?: number
-          recorded_at?: string
+          seconds?: number
+          created_at?: string
+          updated_at?: string
         }
         Relationships: [
           {
-            foreignKeyName: "reading_time_entries_family_id_fkey"
+            foreignKeyName: "reading_days_family_id_fkey"
             columns: ["family_id"]
             isOneToOne: false
             referencedRelation: "families"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "reading_time_entries_member_fkey"
+            foreignKeyName: "reading_days_member_fkey"
             columns: ["family_id", "child_id"]
             isOneToOne: false
             referencedRelation: "family_members"
@@ -429,6 +432,8 @@ export type Database = {
             consented: boolean
             locked_until: string
             pending_requests: number
+            seconds_used: number
+            seconds_allowed: number
           }[]
       }
       get_family_audit_log: {
@@ -456,6 +461,10 @@ export type Database = {
             bedtime_end: string
             paused: boolean
             reading_allowed: boolean
+            seconds_used: number
+            seconds_allowed: number
+            seconds_left: number
+            seconds_to_change: number
           }[]
       }
       give_parental_consent: {
@@ -470,14 +479,17 @@ export type Database = {
         Args: never
         Returns: boolean
       }
-      record_reading_time: {
+      reading_heartbeat: {
         Args: {
-          p_minutes: number
+          p_stop?: boolean
         }
         Returns: {
-            minutes_used: number
-            minutes_allowed: number
-            minutes_left: number
+            status: string
+            reason: string
+            seconds_used: number
+            seconds_allowed: number
+            seconds_left: number
+            seconds_to_stop: number
           }[]
       }
       request_more_time: {

@@ -38,12 +38,8 @@ export const DB_ERROR_SENTENCES = {
   bedtime_empty: 'Bedtime must start and end at different times.',
   credit_allowance_range: range('The monthly credit allowance'),
 
-  // Reading time and requests (children read these).
-  reading_step_range: range('Reading time steps'),
-  paused: 'A grown-up has paused reading for now.',
-  reading_off: 'Reading is switched off right now.',
-  bedtime: (p) => `It's bedtime. Reading opens again at ${p.opens_at}.`,
-  daily_limit: "Today's reading time is used up. You can ask a grown-up for more time.",
+  // Requests (children read these). The reader's stops (paused, bedtime, limit) are not errors: the
+  // heartbeat answers them as a status, worded in lib/kids/reading-status.ts.
   more_time_range: (p) => `You can ask for ${p.min} to ${p.max} more minutes.`,
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',

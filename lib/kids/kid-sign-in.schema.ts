@@ -13,8 +13,6 @@ export const kidSignInSchema = z.object({
     .regex(/^[0-9]{4,6}$/, 'Your PIN is 4 to 6 numbers.'),
 });
 
-export const recordTimeSchema = z.object({ minutes: z.coerce.number().int().min(1).max(60) });
-
 export const moreTimeSchema = z.object({ minutes: z.coerce.number().int().min(5).max(60) });
 
 /** Leaving kid mode needs the parent PIN; a family without one is told to set it first. */

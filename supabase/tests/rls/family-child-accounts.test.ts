@@ -102,7 +102,7 @@ describe('consent', () => {
       status: 'needs_consent',
       child_id: null,
     });
-    expectError(await late.client.rpc('record_reading_time', { p_minutes: 1 }), 'needs_consent');
+    expectError(await late.client.rpc('reading_heartbeat'), 'needs_consent');
     expectError(await late.client.rpc('request_more_time', { p_minutes: 10 }), 'needs_consent');
 
     // Nobody but a parent of that child can give consent.

@@ -1,18 +1,18 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import pg from 'pg';
-import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
+import { adminQuery, anonClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
 
-// Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime
-// (in the family's time zone, across midnight) and pause; "more time" goes through an approval.
+// The day's limit, bedtime (in the family's time zone) and pause as the reader meets them today, and
+// "more time" through an approval. How heartbeats count seconds: reading-heartbeat.test.ts.
 let parentA: Parent;
 let parentB: Parent;
 let childA: Child;
 let childB: Child;
 let anon: SupabaseClient;
 
-type Recorded = { minutes_used: number; minutes_allowed: number; minutes_left: number };
+type Beat = { status: string; reason: string | null; seconds_used: number; seconds_allowed: number };
+type Day = { minutes_used: number; minutes_allowed: number; minutes_left: number; seconds_left: number };
 
 async function setControls(childId: string, values: Record<string, unknown>) {
   const columns = Object.keys(values);
@@ -26,28 +26,27 @@ async function setTimeZone(familyId: string, timeZone: string) {
   await adminQuery('update public.families set time_zone = $2 where id = $1', [familyId, timeZone]);
 }
 
-/** The RPC's core at a chosen instant; returns the error message when it refuses. */
-async function recordAt(childId: string, minutes: number, at: string): Promise<Recorded | string> {
-  try {
-    const [row] = await adminQuery<Recorded>('select * from private.record_reading_time_at($1, $2, $3)', [
+/** Today's reading as if the child had read `seconds` just now (beats 15 s apart ending now). */
+async function readFor(childId: string, seconds: number) {
+  const now = Date.now();
+  // A stop first, so a stretch left running by a beat over the API does not swallow these.
+  await adminQuery('select * from private.reading_heartbeat_at($1, $2, true)', [
+    childId,
+    new Date(now - seconds * 1000 - 1000).toISOString(),
+  ]);
+  for (let t = seconds; t >= 0; t -= 15) {
+    await adminQuery('select * from private.reading_heartbeat_at($1, $2, false)', [
       childId,
-      minutes,
-      at,
+      new Date(now - t * 1000).toISOString(),
     ]);
-    return row;
-  } catch (error) {
-    // Our error contract: the code in the message, its parameters as JSON in the detail.
-    const { message, detail } = error as { message: string; detail?: string };
-    return `${message} ${detail ?? ''}`;
   }
+  await adminQuery('select * from private.reading_heartbeat_at($1, $2, true)', [childId, new Date(now).toISOString()]);
 }
 
-async function minutesOn(childId: string, localDate: string) {
-  const [row] = await adminQuery<{ total: number }>(
-    'select coalesce(sum(minutes), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
-    [childId, localDate],
-  );
-  return row.total;
+async function beat(child: Child): Promise<Beat> {
+  const { data, error } = await child.client.rpc('reading_heartbeat').single<Beat>();
+  if (error) throw error;
+  return data;
 }
 
 function localMinutes(timeZone: string, at = new Date()): number {
@@ -72,162 +71,39 @@ beforeAll(async () => {
   anon = anonClient();
 });
 
-describe('record_reading_time', () => {
-  it("records a child's minutes and refuses past the daily limit, capping the last stretch", async () => {
+describe('the reader meets the limit, bedtime and pause', () => {
+  it('stops at the daily limit with a status, not an error', async () => {
     await setControls(childA.id, { daily_minutes: 10 });
-    const first = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
-    expect(first.data).toEqual({ minutes_used: 6, minutes_allowed: 10, minutes_left: 4 });
-    const second = await childA.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
-    expect(second.data).toEqual({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0 });
-    const refused = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(refused, 'daily_limit');
-
-    const { data } = await childA.client.from('reading_time_entries').select('minutes');
-    expect(data?.map((e) => e.minutes)).toEqual([6, 4]);
+    await readFor(childA.id, 600);
+    expect(await beat(childA)).toMatchObject({ status: 'stopped', reason: 'daily_limit', seconds_used: 600 });
+    const { data: day } = await childA.client.rpc('get_my_reading_day').single<Day>();
+    expect(day).toMatchObject({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0, seconds_left: 0 });
   });
 
-  it('refuses out-of-range minutes, grown-ups and anon', async () => {
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 0 }), 'reading_step_range');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: -5 }), 'reading_step_range');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 61 }), 'reading_step_range');
-    expectError(await parentB.client.rpc('record_reading_time', { p_minutes: 5 }), 'not_a_child');
-    expectError(await anon.rpc('record_reading_time', { p_minutes: 5 }), /permission denied/);
-  });
-
-  it('refuses while paused or with reading switched off, recording nothing', async () => {
+  it('stops while paused or with reading switched off', async () => {
     await setControls(childB.id, { paused: true });
-    const paused = await childB.client.rpc('record_reading_time', { p_minutes: 5 });
-    expectError(paused, 'paused');
+    expect(await beat(childB)).toMatchObject({ status: 'stopped', reason: 'paused' });
     await setControls(childB.id, { paused: false, reading_allowed: false });
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 5 }), 'reading_off');
+    expect(await beat(childB)).toMatchObject({ status: 'stopped', reason: 'reading_off' });
     await setControls(childB.id, { reading_allowed: true });
-    expect((await childB.client.from('reading_time_entries').select('id')).data).toEqual([]);
+    expect(await beat(childB)).toMatchObject({ status: 'reading', reason: null });
   });
 
-  it("refuses in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
+  it("stops in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
     // Both families get a bedtime around what is "now" in Kolkata; only the Kolkata family is in it.
     const nowInKolkata = localMinutes('Asia/Kolkata');
     const window = { bedtime_start: clock(nowInKolkata - 30), bedtime_end: clock(nowInKolkata + 30) };
     await Promise.all([setTimeZone(parentA.familyId, 'Asia/Kolkata'), setTimeZone(parentB.familyId, 'UTC')]);
     await Promise.all([setControls(childA.id, { ...window, daily_minutes: 600 }), setControls(childB.id, window)]);
 
-    const inBed = await childA.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(inBed, 'bedtime', { opens_at: window.bedtime_end });
-    expect((await childB.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
+    expect(await beat(childA)).toMatchObject({ status: 'stopped', reason: 'bedtime' });
+    expect(await beat(childB)).toMatchObject({ status: 'reading' });
 
-    const day = await childA.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
-    expect(day.data?.in_bedtime).toBe(true);
+    const day = await childA.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean; bedtime_end: string }>();
+    expect(day.data).toMatchObject({ in_bedtime: true, bedtime_end: `${window.bedtime_end}:00` });
     await setControls(childA.id, { bedtime_start: null, bedtime_end: null, daily_minutes: 10 });
     await setControls(childB.id, { bedtime_start: null, bedtime_end: null });
     await setTimeZone(parentA.familyId, 'UTC');
-  });
-});
-
-describe('record_reading_time under concurrency', () => {
-  // Straight to Postgres, one connection per "tab", each a request-like transaction as the child: this
-  // tests the row lock in record_reading_time, not the REST server's pool.
-  async function recordAsChild(childId: string, minutes: number): Promise<string> {
-    const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: childId, role: 'authenticated' }),
-      ]);
-      await client.query('set local role authenticated');
-      await client.query('select * from public.record_reading_time($1)', [minutes]);
-      await client.query('commit');
-      return 'recorded';
-    } catch (error) {
-      await client.query('rollback');
-      return (error as Error).message;
-    } finally {
-      await client.end();
-    }
-  }
-
-  it('parallel recordings (several tabs) never add up past the daily limit', async () => {
-    const family = await signUpParent();
-    const kid = await addChild(family);
-    await setControls(kid.id, { daily_minutes: 10 });
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => recordAsChild(kid.id, 3)));
-    // 3 + 3 + 3 + 1 (capped) = 10; the other two are refused.
-    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(4);
-    expect(outcomes.filter((o) => o !== 'recorded').every((o) => o.startsWith('daily_limit'))).toBe(true);
-    const [{ total }] = await adminQuery<{ total: number }>(
-      'select sum(minutes)::int as total from public.reading_time_entries where child_id = $1',
-      [kid.id],
-    );
-    expect(total).toBe(10);
-  });
-});
-
-describe('bedtime and days at chosen instants (private.record_reading_time_at)', () => {
-  let kid: Child;
-  let family: Parent;
-
-  beforeAll(async () => {
-    family = await signUpParent();
-    kid = await addChild(family);
-  });
-
-  it('a bedtime across midnight (20:00-07:00, New York) covers late evening and early morning only', async () => {
-    await setTimeZone(family.familyId, 'America/New_York');
-    await setControls(kid.id, { bedtime_start: '20:00', bedtime_end: '07:00', daily_minutes: 600 });
-    // January: New York is UTC-5.
-    expect(await recordAt(kid.id, 1, '2027-01-15T00:59:00Z')).toMatchObject({ minutes_used: 1 }); // 19:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T01:00:00Z')).toMatch(/^bedtime .*"opens_at": "07:00"/); // 20:00
-    expect(await recordAt(kid.id, 1, '2027-01-15T04:59:00Z')).toMatch(/bedtime/); // 23:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T05:00:00Z')).toMatch(/bedtime/); // 00:00
-    expect(await recordAt(kid.id, 1, '2027-01-15T11:59:00Z')).toMatch(/bedtime/); // 06:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T12:00:00Z')).toMatchObject({ minutes_used: 1 }); // 07:00 on the 15th
-    // July: daylight saving, UTC-4, the same local window moves by an hour in UTC.
-    expect(await recordAt(kid.id, 1, '2027-07-15T00:30:00Z')).toMatch(/bedtime/); // 20:30
-    expect(await recordAt(kid.id, 1, '2027-07-15T23:30:00Z')).toMatchObject({ minutes_used: 1 }); // 19:30
-  });
-
-  it('a same-day window (13:00-15:00) does not wrap around', async () => {
-    await setControls(kid.id, { bedtime_start: '13:00', bedtime_end: '15:00' });
-    expect(await recordAt(kid.id, 1, '2027-02-01T17:59:00Z')).toMatchObject({ minutes_used: 1 }); // 12:59
-    expect(await recordAt(kid.id, 1, '2027-02-01T18:00:00Z')).toMatch(/bedtime/); // 13:00
-    expect(await recordAt(kid.id, 1, '2027-02-01T20:00:00Z')).toMatchObject({ minutes_used: 2 }); // 15:00
-    expect(await recordAt(kid.id, 1, '2027-02-02T03:00:00Z')).toMatchObject({ minutes_used: 3 }); // 22:00
-    await setControls(kid.id, { bedtime_start: null, bedtime_end: null });
-  });
-
-  it("the daily limit resets at midnight in the family's time zone, not in UTC", async () => {
-    await setTimeZone(family.familyId, 'Asia/Tokyo');
-    await setControls(kid.id, { daily_minutes: 20 });
-    // 23:40 and 23:50 in Tokyo on 10 March use up the day...
-    expect(await recordAt(kid.id, 15, '2027-03-10T14:40:00Z')).toEqual({
-      minutes_used: 15,
-      minutes_allowed: 20,
-      minutes_left: 5,
-    });
-    expect(await recordAt(kid.id, 15, '2027-03-10T14:50:00Z')).toEqual({
-      minutes_used: 20,
-      minutes_allowed: 20,
-      minutes_left: 0,
-    });
-    expect(await recordAt(kid.id, 1, '2027-03-10T14:59:00Z')).toMatch('daily_limit');
-    // ...and at 00:05 on 11 March in Tokyo (still 10 March in UTC) a new day starts.
-    expect(await recordAt(kid.id, 5, '2027-03-10T15:05:00Z')).toEqual({
-      minutes_used: 5,
-      minutes_allowed: 20,
-      minutes_left: 15,
-    });
-    expect(await minutesOn(kid.id, '2027-03-10')).toBe(20);
-    expect(await minutesOn(kid.id, '2027-03-11')).toBe(5);
-
-    // The same instants in a UTC family are all on one day, so the limit still holds there.
-    await setTimeZone(family.familyId, 'UTC');
-    expect(await recordAt(kid.id, 1, '2027-03-10T15:06:00Z')).toMatch('daily_limit');
-  });
-
-  it('refuses a daily limit of zero at once', async () => {
-    await setControls(kid.id, { daily_minutes: 0 });
-    expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch('daily_limit');
-    await setControls(kid.id, { daily_minutes: 60 });
   });
 });
 
@@ -279,7 +155,7 @@ describe('asking for more time', () => {
       }),
       /permission denied/,
     );
-    expectError(await childA.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
+    expect(await beat(childA)).toMatchObject({ status: 'stopped', reason: 'daily_limit' });
 
     const decided = await parentA.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
     expect(decided.data).toBe('approved');
@@ -294,8 +170,11 @@ describe('asking for more time', () => {
       .eq('id', requestId)
       .single();
     expect(seen.data).toEqual({ status: 'approved', decided_by: parentA.id });
-    const more = await childA.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
-    expect(more.data).toEqual({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
+    // 15 more minutes: the reader goes on, and 5 minutes later 10 are left.
+    expect(await beat(childA)).toMatchObject({ status: 'reading', seconds_used: 600, seconds_allowed: 1500 });
+    await readFor(childA.id, 300);
+    const { data: more } = await childA.client.rpc('get_my_reading_day').single<Day>();
+    expect(more).toMatchObject({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
 
     const [audit] = await adminQuery<{ actor_id: string }>(
       `select actor_id from audit.log where table_name = 'public.approval_requests' and operation = 'UPDATE' and new_row ->> 'id' = $1`,
@@ -305,7 +184,7 @@ describe('asking for more time', () => {
   });
 
   it('a request left unanswered on an earlier day does not block asking for today', async () => {
-    // A family of its own, so the entries recorded here do not show up in family A's tests.
+    // A family of its own, so the time read here does not show up in family A's tests.
     const parent = await signUpParent();
     const kid = await addChild(parent);
     await setControls(kid.id, { daily_minutes: 0 });
@@ -324,8 +203,9 @@ describe('asking for more time', () => {
 
     const decided = await parent.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true });
     expect(decided.error).toBeNull();
-    const more = await kid.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
-    expect(more.data).toEqual({ minutes_used: 5, minutes_allowed: 20, minutes_left: 15 });
+    await readFor(kid.id, 300);
+    const { data: more } = await kid.client.rpc('get_my_reading_day').single<Day>();
+    expect(more).toMatchObject({ minutes_used: 5, minutes_allowed: 20, minutes_left: 15 });
   });
 
   it('a denied request adds no time, and the child sees the answer', async () => {
@@ -337,33 +217,8 @@ describe('asking for more time', () => {
     expect(
       (await childB.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
     ).toBe('denied');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
+    expect(await beat(childB)).toMatchObject({ status: 'stopped', reason: 'daily_limit' });
     await setControls(childB.id, { daily_minutes: 60 });
-  });
-});
-
-describe('reading_time_entries access', () => {
-  it('the child and their parents read the entries; others read none; nobody writes them directly', async () => {
-    expect(
-      (await parentA.client.from('reading_time_entries').select('child_id')).data?.every(
-        (e) => e.child_id === childA.id,
-      ),
-    ).toBe(true);
-    expect((await parentA.client.from('reading_time_entries').select('id')).data?.length).toBeGreaterThan(0);
-    for (const stranger of [parentB.client, childB.client]) {
-      expect((await stranger.from('reading_time_entries').select('id').eq('child_id', childA.id)).data).toEqual([]);
-    }
-    expectError(await anon.from('reading_time_entries').select('id'), /permission denied/);
-    const row = { family_id: parentA.familyId, child_id: childA.id, local_date: '2030-01-01', minutes: 1 };
-    expectError(await childA.client.from('reading_time_entries').insert(row), /permission denied/);
-    expectError(
-      await parentA.client.from('reading_time_entries').delete().eq('child_id', childA.id),
-      /permission denied/,
-    );
-    expectError(
-      await childA.client.from('reading_time_entries').update({ minutes: 1 }).eq('child_id', childA.id),
-      /permission denied/,
-    );
   });
 });
 
