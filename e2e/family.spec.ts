@@ -44,6 +44,11 @@ test('a parent adds a child with consent and controls; the child reads, hits the
   await expect(parent.controlsForm(child.name).getByRole('status')).toHaveText('Saved.');
   await expect(parent.childStatus(child.name)).toContainText('0 of 1 minute today');
 
+  // No child signs in before the family has a parent PIN (the way a grown-up gets the device back).
+  await kids.signIn({ familyCode, name: child.name, pin: child.pin });
+  await expect(kids.alert).toHaveText('Ask a grown-up to set a parent PIN first.');
+  await parent.setParentPin('8024');
+
   // A wrong PIN is refused and counted; the right one signs the child in.
   await kids.signIn({ familyCode: familyCode.toLowerCase(), name: child.name, pin: '0000' });
   await expect(kids.alert).toHaveText("That PIN isn't right. You can try 4 more times.");

@@ -450,6 +450,27 @@ export type Database = {
             created_at: string
           }[]
       }
+      get_family_device: {
+        Args: {
+          p_token: string
+        }
+        Returns: {
+            device_id: string
+            device_name: string
+            family_id: string
+            family_name: string
+          }[]
+      }
+      get_family_device_children: {
+        Args: {
+          p_token: string
+        }
+        Returns: {
+            child_id: string
+            display_name: string
+            avatar_url: string
+          }[]
+      }
       get_my_reading_day: {
         Args: never
         Returns: {
@@ -479,6 +500,17 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      list_family_devices: {
+        Args: never
+        Returns: {
+            id: string
+            name: string
+            created_by_name: string
+            created_at: string
+            last_seen_at: string
+            revoked_at: string
+          }[]
+      }
       reading_heartbeat: {
         Args: {
           p_stop?: boolean
@@ -492,12 +524,27 @@ export type Database = {
             seconds_to_stop: number
           }[]
       }
+      register_family_device: {
+        Args: {
+          p_name: string
+        }
+        Returns: {
+            device_id: string
+            token: string
+          }[]
+      }
       request_more_time: {
         Args: {
           p_minutes?: number
           p_message?: string
         }
         Returns: string
+      }
+      revoke_family_device: {
+        Args: {
+          p_device_id: string
+        }
+        Returns: undefined
       }
       revoke_parental_consent: {
         Args: {
@@ -524,6 +571,19 @@ export type Database = {
           p_child_name: string
           p_pin: string
           p_client?: string
+        }
+        Returns: {
+            status: string
+            child_id: string
+            locked_until: string
+            attempts_left: number
+          }[]
+      }
+      verify_device_child_pin: {
+        Args: {
+          p_token: string
+          p_child_id: string
+          p_pin: string
         }
         Returns: {
             status: string

@@ -42,6 +42,13 @@ export class ParentPage {
     await form.getByRole('button', { name: `Save controls for ${name}` }).click();
   }
 
+  async setParentPin(pin: string) {
+    const form = this.page.getByRole('form', { name: 'Parent PIN' });
+    await form.getByLabel(/parent PIN/i).fill(pin);
+    await form.getByRole('button', { name: /parent PIN/i }).click();
+    await form.getByText('Parent PIN saved.').waitFor();
+  }
+
   async approveRequestOf(name: string) {
     await this.page
       .getByRole('form', { name: `Answer ${name}'s request` })

@@ -32,6 +32,11 @@ export const DB_ERROR_SENTENCES = {
   invited_family_full: 'That family already has two parents.',
   own_family_not_empty: "Your own family already has other members, so you can't join another one.",
 
+  // Family devices.
+  device_name_length: (p) => `A device name must be ${p.min} to ${p.max} characters long.`,
+  parent_pin_required: 'Set a parent PIN first: it is how a grown-up gets the device back from kid mode.',
+  too_many_devices: (p) => `Your family already has ${p.max} family devices. Revoke one you no longer use first.`,
+
   // Controls.
   daily_minutes_range: range('Daily reading minutes'),
   bedtime_incomplete: 'Set both a bedtime start and a bedtime end, or neither.',

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, anonClient, serviceClient, signUpUser } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, createChildUser, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+import {
+  addChild,
+  type Child,
+  createChildUser,
+  expectError,
+  type Parent,
+  setParentPin,
+  signUpParent,
+  sqlAs,
+} from './family-helpers';
 
 // Adding children, consent, PINs and kid sign-in: who may call what, and what wrong input does.
 let parentA: Parent;
@@ -28,6 +37,8 @@ async function verifyPin(familyCode: string, name: string, pin: string): Promise
 
 beforeAll(async () => {
   [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  // Family A's children sign in in these tests; family B has no parent PIN (see "parent PIN" below).
+  await setParentPin(parentA);
   [childA, childB] = await Promise.all([addChild(parentA, { pin: '2468' }), addChild(parentB)]);
   anon = anonClient();
   service = serviceClient();

@@ -1,0 +1,89 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { deviceSignInAction } from '@/app/kids/device-sign-in-action';
+import { avatarEmoji } from '@/components/family/avatars';
+import { FormAlert } from '@/components/ui/form-alert';
+import type { DeviceChild } from '@/lib/devices/queries';
+import { PinPad } from './pin-pad';
+
+/**
+ * Sign-in on a family device: the family's children as big avatars; the child taps theirs and types
+ * their PIN on the number pad. A wrong PIN clears the pad and says how many tries are left.
+ */
+export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
+  const [chosen, setChosen] = useState<DeviceChild | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  function signIn(pin: string) {
+    if (!chosen) return;
+    setError(null);
+    startTransition(async () => {
+      // On success the action redirects to the reader and resolves to nothing.
+      const result = await deviceSignInAction({ childId: chosen.child_id, pin });
+      if (result && !result.ok) {
+        setError(result.error);
+        setAttempt((n) => n + 1);
+      }
+    });
+  }
+
+  if (!chosen) {
+    if (!kids.length) {
+      return (
+        <p role="status" className="text-center text-xl text-sky-900">
+          No one can sign in here yet. A grown-up needs to finish setting up the children's accounts.
+        </p>
+      );
+    }
+    return (
+      <ul className="flex flex-wrap justify-center gap-5 sm:gap-8" aria-label="Who's reading?">
+        {kids.map((kid) => (
+          <li key={kid.child_id}>
+            <button
+              type="button"
+              onClick={() => {
+                setChosen(kid);
+                setError(null);
+              }}
+              className="flex w-36 flex-col items-center gap-3 rounded-3xl bg-white p-4 shadow-md ring-2 ring-sky-100 hover:bg-sky-50 active:scale-95 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 sm:w-44"
+            >
+              <span
+                aria-hidden="true"
+                className="flex h-24 w-24 items-center justify-center rounded-full bg-amber-100 text-6xl sm:h-28 sm:w-28 sm:text-7xl"
+              >
+                {avatarEmoji(kid.avatar_url)}
+              </span>
+              <span className="max-w-full truncate text-2xl font-bold text-sky-950">{kid.display_name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="space-y-6 text-center">
+      <p className="text-2xl font-bold text-sky-950">
+        <span aria-hidden="true" className="mr-2 text-4xl">
+          {avatarEmoji(chosen.avatar_url)}
+        </span>
+        Hi, {chosen.display_name}! Type your secret PIN.
+      </p>
+      <FormAlert message={error} size="kid" />
+      <PinPad key={attempt} label={`${chosen.display_name}'s PIN`} onSubmit={signIn} pending={pending} />
+      <button
+        type="button"
+        onClick={() => {
+          setChosen(null);
+          setError(null);
+        }}
+        className="min-h-12 rounded-2xl px-5 py-2 text-xl font-semibold text-sky-800 underline underline-offset-4 hover:text-sky-950"
+      >
+        That's not me
+      </button>
+    </div>
+  );
+}
