@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import { redirectChildToKidHome } from '@/lib/auth/require-user';
 
-export default function HomePage() {
+export default async function HomePage() {
+  await redirectChildToKidHome();
   return (
     <section className="mx-auto max-w-2xl py-6 text-center sm:py-12">
       <h1 className="text-3xl font-semibold tracking-tight text-balance text-stone-900 sm:text-5xl">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { getMyRole } from '@/lib/family/get-my-role';
+import { KID_HOME } from '@/lib/kids/kid-mode';
 
 const LINK = 'rounded-md px-1 py-1 text-stone-600 hover:text-stone-900';
 
@@ -15,12 +16,16 @@ export async function NavBar() {
         aria-label="Main"
         className="mx-auto flex max-w-5xl items-center justify-between gap-3 whitespace-nowrap px-4 py-3 sm:px-6"
       >
-        <Link href="/" className="rounded-md text-lg font-semibold tracking-tight text-brand-700">
+        {/* In kid mode the logo is the way home: the kid home, never the grown-up one. */}
+        <Link
+          href={user?.isChild ? KID_HOME : '/'}
+          className="rounded-md text-lg font-semibold tracking-tight text-brand-700"
+        >
           Tale Forge
         </Link>
-        {user && role === 'child' ? (
-          // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
-          <Link href="/kids/read" className={`text-sm ${LINK}`}>
+        {user?.isChild ? (
+          // Kid mode: no way out but "leave kid mode" on the kid home, which asks for the parent PIN.
+          <Link href={KID_HOME} className={`text-sm ${LINK}`}>
             Reading
           </Link>
         ) : user ? (

@@ -27,6 +27,14 @@ export class KidsPage {
     await this.page.goto('/kids');
   }
 
+  /** "Grown-ups: leave kid mode" (unless the form is open already), then the parent PIN. */
+  async leaveKidMode(pin: string) {
+    const form = this.page.getByRole('form', { name: 'Leave kid mode' });
+    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Grown-ups: leave kid mode' }).click();
+    await form.getByLabel('Parent PIN').fill(pin);
+    await form.getByRole('button', { name: 'Leave kid mode' }).click();
+  }
+
   async signIn({ familyCode, name, pin }: { familyCode: string; name: string; pin: string }) {
     await this.page.getByLabel('Family code').fill(familyCode);
     await this.page.getByLabel('Your name').fill(name);

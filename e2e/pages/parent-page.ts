@@ -49,6 +49,16 @@ export class ParentPage {
     await form.getByText('Parent PIN saved.').waitFor();
   }
 
+  /** "Pause now" for that child, saved. */
+  async setPaused(name: string, paused: boolean) {
+    const form = this.controlsForm(name);
+    await form.getByLabel('Paused').setChecked(paused);
+    // Done when the server action has answered (a "Saved." from an earlier save may still be showing).
+    const saved = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.ok());
+    await form.getByRole('button', { name: `Save controls for ${name}` }).click();
+    await saved;
+  }
+
   async approveRequestOf(name: string) {
     await this.page
       .getByRole('form', { name: `Answer ${name}'s request` })

@@ -27,4 +27,7 @@ export const moreTimeSchema = z.object({ minutes: z.coerce.number().int().min(5)
 export const NO_PARENT_PIN =
   'A parent PIN is needed to leave kid mode. A grown-up can set one on the Family page (from any device), then enter it here.';
 
+/** A child's session asking to sign out without the parent PIN. */
+export const NO_SIGN_OUT_IN_KID_MODE = 'Ask a grown-up: leaving kid mode needs the parent PIN.';
+
 export const leaveKidModeSchema = z.object({ pin: z.string().trim().optional() });
