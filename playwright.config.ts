@@ -8,6 +8,8 @@ import { freshStackDataDir } from './e2e/support/stack-data-dir';
 process.env.E2E_API_PORT ??= String(await freePort());
 process.env.E2E_DB_PORT ??= String(await freePort());
 process.env.E2E_APP_PORT ??= String(await freePort());
+process.env.E2E_MAIL_PORT ??= String(await freePort());
+process.env.E2E_SMTP_PORT ??= String(await freePort());
 process.env.E2E_DATA_DIR ??= freshStackDataDir();
 
 const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
@@ -54,6 +56,9 @@ export default defineConfig({
       env: {
         SUPABASE_API_PORT: process.env.E2E_API_PORT,
         SUPABASE_DB_PORT: process.env.E2E_DB_PORT,
+        // The stack's mail catcher (web/API and SMTP), read by e2e tests at E2E_MAIL_PORT.
+        SUPABASE_MAIL_PORT: process.env.E2E_MAIL_PORT,
+        SUPABASE_SMTP_PORT: process.env.E2E_SMTP_PORT,
         SUPABASE_LOCAL_DATA_DIR: process.env.E2E_DATA_DIR,
       },
       timeout: 180_000,

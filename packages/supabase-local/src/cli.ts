@@ -27,6 +27,7 @@ function statusLines(c: StackConfig): string {
     ['API URL', apiUrl(c)],
     ['REST URL', `${apiUrl(c)}/rest/v1`],
     ['DB URL', dbUrl(c)],
+    ...(c.localSmtp.enabled ? ([['Mailpit URL', `http://127.0.0.1:${c.mailPort}`]] as [string, string][]) : []),
     ['JWT secret', JWT_SECRET],
     ['anon key', ANON_KEY],
     ['service_role key', SERVICE_ROLE_KEY],

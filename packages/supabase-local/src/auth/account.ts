@@ -1,11 +1,17 @@
 import type { ApiRequest } from '../http';
-import { withAuthTransaction } from './db';
+import { type Queryable, withAuthTransaction } from './db';
+import type { AuthEnv } from './env';
 import { AuthError, badRequest, forbidden, unprocessable } from './errors';
+import { createFlowState, validatePkceParams } from './flow-state';
+import { clearAllOneTimeTokens } from './one-time-tokens';
+import { Params } from './params';
+import { limited } from './rate-limit';
 import { requireUser } from './requester';
+import { sendEmailChange } from './send-mails';
 import { type LogoutScope, logout } from './sessions';
-import type { AuthEnv } from './signup';
 import {
   findUserByEmail,
+  findUserById,
   hashPassword,
   mergeMetadata,
   type UserChanges,
@@ -14,7 +20,8 @@ import {
   verifyPassword,
   writeAudit,
 } from './users';
-import { checkPasswordStrength, isPlainObject, validateEmail } from './validate';
+import { checkPasswordStrength, validateEmail } from './validate';
+import { emailChangeVerify } from './verify-actions';
 
 /** GET /user: the caller's user, after checking that its session still exists. */
 export async function getUser(env: AuthEnv, req: ApiRequest) {
@@ -23,67 +30,99 @@ export async function getUser(env: AuthEnv, req: ApiRequest) {
   return userJson(env.ctx.adminPool, requester.user);
 }
 
+/** models.User.UpdatePassword: a new password voids every outstanding mail token. */
+async function voidMailTokens(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    `update auth.users set confirmation_token = '', confirmation_sent_at = null, recovery_token = '',
+       recovery_sent_at = null, email_change_token_current = '', email_change_token_new = '',
+       email_change_sent_at = null, reauthentication_token = '', reauthentication_sent_at = null
+     where id = $1`,
+    [userId],
+  );
+  await clearAllOneTimeTokens(db, userId);
+}
+
 /**
- * PUT /user: e-mail, password and `data` (user_metadata). With autoconfirm an e-mail change applies
- * at once, as GoTrue does. app_metadata governs authorisation (e.g. a child account's consent), so
- * users can never write it here; only the admin API can.
+ * PUT /user (user.go UserUpdate): password, `data` (user_metadata) and e-mail. A new address must be
+ * confirmed through the mail(s) sendEmailChange sends — except for an anonymous user while
+ * autoconfirm is on, whose address applies at once (that is how an anonymous user becomes a
+ * permanent one). app_metadata governs authorisation (e.g. a child account's consent), so users can
+ * never write it here; only the admin API can.
  */
 export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string, unknown>) {
+  const refused = limited(env.limits.user, req.ip);
+  if (refused) return refused;
   const { config, adminPool } = env.ctx;
   const requester = await requireUser(adminPool, req);
   if (requester instanceof AuthError) return requester;
   const { user } = requester;
+  const params = new Params(body, 'UserUpdateParams');
+  let email = params.string('email');
+  const data = params.object('data');
+  const phone = params.string('phone');
+  const challenge = params.string('code_challenge');
+  const challengeMethod = params.string('code_challenge_method');
+  const password = body.password === undefined || body.password === null ? null : params.string('password');
 
+  if (email !== '') {
+    const valid = validateEmail(email);
+    if (typeof valid !== 'string') return valid;
+    email = valid;
+  }
+  if (phone !== '' && phone !== user.phone)
+    return unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+  if (password !== null) {
+    const weak = checkPasswordStrength(password, config.auth.minimumPasswordLength);
+    if (weak) return weak;
+  }
   if (body.app_metadata !== undefined) {
     return forbidden('not_admin', 'Updating app_metadata requires admin privileges');
   }
-  if (typeof body.phone === 'string' && body.phone !== '' && body.phone !== user.phone) {
-    return unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+  if (user.is_anonymous && password && email === '' && phone === '') {
+    return unprocessable(
+      'validation_failed',
+      'Updating password of an anonymous user without an email or phone is not allowed',
+    );
   }
-  if (body.data !== undefined && body.data !== null && !isPlainObject(body.data)) {
-    return badRequest('validation_failed', 'data must be an object');
-  }
-
-  const changes: UserChanges = {};
-  if (isPlainObject(body.data)) changes.userMetadata = mergeMetadata(user.raw_user_meta_data, body.data);
-
-  let passwordChanged = false;
-  if (body.password !== undefined && body.password !== null) {
-    if (typeof body.password !== 'string') return badRequest('validation_failed', 'password must be a string');
-    const weak = checkPasswordStrength(body.password, config.auth.minimumPasswordLength);
-    if (weak) return weak;
-    if (await verifyPassword(body.password, user.encrypted_password)) {
-      return unprocessable('same_password', 'New password should be different from the old password.');
+  const newEmail = email !== '' && email !== user.email ? email : null;
+  if (newEmail) {
+    const taken = await findUserByEmail(adminPool, newEmail);
+    if (taken && taken.id !== user.id) {
+      return unprocessable('email_exists', 'A user with this email address has already been registered');
     }
-    changes.encryptedPassword = await hashPassword(body.password);
-    passwordChanged = true;
   }
-
-  let newEmail: string | undefined;
-  if (body.email !== undefined && body.email !== null && body.email !== '') {
-    const email = validateEmail(body.email);
-    if (typeof email !== 'string') return email;
-    if (email !== user.email) newEmail = email;
+  if (password && (await verifyPassword(password, user.encrypted_password))) {
+    return unprocessable('same_password', 'New password should be different from the old password.');
   }
+  const encryptedPassword = password === null ? null : await hashPassword(password);
 
   return withAuthTransaction(adminPool, async (db): Promise<Record<string, unknown> | AuthError> => {
-    if (newEmail !== undefined) {
-      await db.query('select pg_advisory_xact_lock(hashtext($1))', [`auth.signup:${newEmail}`]);
-      const taken = await findUserByEmail(db, newEmail);
-      if (taken && taken.id !== user.id) {
-        return unprocessable('email_exists', 'A user with this email address has already been registered');
-      }
-      changes.email = newEmail;
-      changes.emailConfirmed = true;
-      changes.userMetadata = { ...(changes.userMetadata ?? user.raw_user_meta_data ?? {}), email: newEmail };
-    }
-    const updated = Object.keys(changes).length > 0 ? await updateUser(db, user.id, changes) : user;
-    if (passwordChanged) {
+    const changes: UserChanges = {};
+    if (encryptedPassword !== null) {
+      await updateUser(db, user.id, { encryptedPassword });
+      await voidMailTokens(db, user.id);
       // GoTrue's UpdatePassword ends every other session: a changed password locks out old devices.
-      if (requester.sessionId) await logout(db, user.id, requester.sessionId, 'others');
-      await writeAudit(db, 'user_updated_password', updated, req.ip);
+      await logout(db, user.id, requester.sessionId, requester.sessionId ? 'others' : 'global');
+      await writeAudit(db, 'user_updated_password', user, req.ip);
     }
-    if (Object.keys(changes).length > 0) await writeAudit(db, 'user_modified', updated, req.ip);
+    if (data) changes.userMetadata = mergeMetadata(user.raw_user_meta_data, data);
+    let updated = Object.keys(changes).length > 0 ? await updateUser(db, user.id, changes) : user;
+    if (newEmail) {
+      await db.query('select pg_advisory_xact_lock(hashtext($1))', [`auth.signup:${newEmail}`]);
+      const current = (await findUserById(db, user.id, true)) ?? updated;
+      if (user.is_anonymous && !config.auth.email.enableConfirmations) {
+        await db.query('update auth.users set email_change = $2 where id = $1', [user.id, newEmail]);
+        await emailChangeVerify(db, config.auth, { ...current, email_change: newEmail }, null, req.ip);
+      } else {
+        const pkce = challenge ? { codeChallenge: challenge, codeChallengeMethod: challengeMethod } : null;
+        const pkceError = validatePkceParams(challengeMethod, challenge);
+        if (pkceError) throw pkceError;
+        if (pkce) await createFlowState(db, user.id, 'email_change', pkce);
+        await sendEmailChange(env, db, req, current, newEmail, pkce ? 'pkce' : 'implicit');
+      }
+    }
+    updated = (await findUserById(db, user.id)) ?? updated;
+    await writeAudit(db, 'user_modified', updated, req.ip);
     return userJson(db, updated);
   });
 }

@@ -3,9 +3,9 @@ import type { ApiRequest } from '../http';
 import { json } from '../http';
 import type { Queryable } from './db';
 import { withAuthTransaction } from './db';
+import type { AuthEnv } from './env';
 import { API_VERSION_2024, AuthError, badRequest, notFound, unexpectedFailure, unprocessable } from './errors';
 import { RawResponse } from './outcome';
-import type { AuthEnv } from './signup';
 import {
   AUDIENCE,
   findUserByEmail,

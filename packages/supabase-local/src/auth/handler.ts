@@ -2,32 +2,48 @@ import { apiUrl } from '../config';
 import { type ApiRequest, json, type Service, type StackContext } from '../http';
 import { getUser, postLogout, putUser } from './account';
 import { admin } from './admin';
+import type { AuthEnv } from './env';
 import { API_VERSION_2024, AuthError, errorResponse, notFound, unexpectedFailure } from './errors';
+import { generateLink } from './generate-link';
+import { invite } from './invite';
+import { postMagicLink, postOtp } from './magic-link';
+import { emailSentPerHour, Mailer } from './mailer';
 import { health, settings } from './meta';
 import { RawResponse } from './outcome';
-import { RateLimiter, SIGN_IN_WINDOW_MS } from './rate-limit';
+import { AuthLimiters, limited } from './rate-limit';
+import { recover } from './recover';
 import { requireAdmin } from './requester';
-import { type AuthEnv, signup } from './signup';
+import { resend } from './resend';
+import { signup } from './signup';
 import { token } from './token';
 import { parseJsonBody } from './validate';
+import { verifyGet, verifyPost } from './verify';
 
 type Outcome = RawResponse | Record<string, unknown> | null | AuthError;
 
 const VERSION_HEADER = { 'x-supabase-api-version': API_VERSION_2024 };
 
 /**
- * The `/auth/v1` service (GoTrue semantics for e-mail + password). Client errors come back as
- * values and are rendered here; anything thrown is a server fault and becomes GoTrue's 500.
+ * The `/auth/v1` service (GoTrue semantics for e-mail: passwords, mail links and OTPs, PKCE,
+ * anonymous users). Client errors come back as values (or are thrown as AuthError inside a
+ * transaction, to roll it back) and are rendered here; anything else thrown is a server fault and
+ * becomes GoTrue's 500.
  */
 export function createAuthService(ctx: StackContext): Service {
-  // The config's port is the one the gateway listens on (the stack sets it before serving).
-  const env: AuthEnv = { ctx, issuer: () => `${apiUrl(ctx.config)}/auth/v1` };
-  const limiter = new RateLimiter(ctx.config.auth.signInRateLimit, SIGN_IN_WINDOW_MS);
+  const limits = new AuthLimiters(ctx.config.auth.rateLimit, emailSentPerHour(ctx.config));
+  const env: AuthEnv = {
+    ctx,
+    // The config's port is the one the gateway listens on (the stack sets it before serving).
+    issuer: () => `${apiUrl(ctx.config)}/auth/v1`,
+    limits,
+    mailer: new Mailer(() => ctx.config, limits.email),
+  };
 
   async function route(req: ApiRequest): Promise<Outcome> {
     const { method, path } = req;
     if (method === 'GET' && path === '/health') return health();
     if (method === 'GET' && path === '/settings') return settings(ctx.config);
+    if (path === '/verify' && method === 'GET') return limited(limits.verify, req.ip) ?? verifyGet(env, req);
     // HS256 keys are never published (GoTrue's jwks.go), so getClaims() falls back to GET /user.
     if (method === 'GET' && path === '/.well-known/jwks.json') {
       return new RawResponse(json(200, { keys: [] }, { ...VERSION_HEADER, 'cache-control': 'public, max-age=600' }));
@@ -37,13 +53,23 @@ export function createAuthService(ctx: StackContext): Service {
     if (body instanceof AuthError) return body;
 
     if (path === '/signup' && method === 'POST') return signup(env, req, body);
-    if (path === '/token' && method === 'POST') return token(env, limiter, req, body);
+    if (path === '/token' && method === 'POST') return token(env, req, body);
+    if (path === '/verify' && method === 'POST') return limited(limits.verify, req.ip) ?? verifyPost(env, req, body);
+    if (path === '/otp' && method === 'POST') return postOtp(env, req, body);
+    if (path === '/magiclink' && method === 'POST') return postMagicLink(env, req, body);
+    if (path === '/recover' && method === 'POST') return limited(limits.recover, req.ip) ?? recover(env, req, body);
+    if (path === '/resend' && method === 'POST') return resend(env, req, body);
     if (path === '/user' && method === 'GET') return getUser(env, req);
     if (path === '/user' && method === 'PUT') return putUser(env, req, body);
     if (path === '/logout' && method === 'POST') return postLogout(env, req);
+    if (path === '/invite' && method === 'POST') {
+      const claims = await requireAdmin(req);
+      return claims instanceof AuthError ? claims : invite(env, req, claims, body);
+    }
     if (path === '/admin' || path.startsWith('/admin/')) {
       const claims = await requireAdmin(req);
       if (claims instanceof AuthError) return claims;
+      if (path === '/admin/generate_link' && method === 'POST') return generateLink(env, req, claims, body);
       return admin(env, req, body);
     }
     return notFound('not_found', 'Not Found');
@@ -67,6 +93,9 @@ export function createAuthService(ctx: StackContext): Service {
     name: 'auth',
     prefix: '/auth/v1',
     handle,
+    async close() {
+      env.mailer.close();
+    },
     errorResponse: (status, msg) =>
       json(status, { code: status, error_code: status === 413 ? 'request_too_large' : 'unexpected_failure', msg }),
   };

@@ -1,2 +1,1 @@
 export { createAuthService } from './handler';
-export { RateLimiter } from './rate-limit';

@@ -11,6 +11,7 @@ export function health() {
   };
 }
 
+// ProviderSettings of GoTrue v2.189.0 (api/settings.go), in its field order.
 const EXTERNAL_PROVIDERS = [
   'anonymous_users',
   'apple',
@@ -18,6 +19,7 @@ const EXTERNAL_PROVIDERS = [
   'bitbucket',
   'discord',
   'facebook',
+  'snapchat',
   'figma',
   'fly',
   'github',
@@ -34,22 +36,28 @@ const EXTERNAL_PROVIDERS = [
   'workos',
   'twitch',
   'twitter',
-  'x',
+  'email',
+  'phone',
   'zoom',
 ];
 
-/** GET /settings in GoTrue's shape: only e-mail is enabled here, confirmations are off (autoconfirm). */
+/**
+ * GET /settings in GoTrue's shape, from config.toml as the CLI maps it: `external.email` is
+ * `[auth.email] enable_signup`, `anonymous_users` the anonymous switch, `mailer_autoconfirm` the
+ * inverse of `enable_confirmations`. No OAuth, phone, SAML or passkeys here.
+ */
 export function settings(config: StackConfig) {
   const external: Record<string, boolean> = {};
   for (const provider of EXTERNAL_PROVIDERS) external[provider] = false;
-  external.email = true;
-  external.phone = false;
+  external.anonymous_users = config.auth.enableAnonymousSignIns;
+  external.email = config.auth.email.enableSignup;
   return {
     external,
     disable_signup: !config.auth.enableSignup,
-    mailer_autoconfirm: true,
+    mailer_autoconfirm: !config.auth.email.enableConfirmations,
     phone_autoconfirm: false,
     sms_provider: '',
     saml_enabled: false,
+    passkeys_enabled: false,
   };
 }

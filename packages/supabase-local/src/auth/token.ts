@@ -1,30 +1,48 @@
 import type { ApiRequest } from '../http';
 import { withAuthTransaction } from './db';
-import { AuthError, badRequest } from './errors';
-import { startPasswordSession } from './password-session';
-import type { RateLimiter } from './rate-limit';
+import type { AuthEnv } from './env';
+import { AuthError, badRequest, notFound, unprocessable } from './errors';
+import { exchangeAuthCode } from './flow-state';
+import { Params } from './params';
+import { limited } from './rate-limit';
 import { refreshGrant, sessionAmr } from './sessions';
-import type { AuthEnv } from './signup';
+import { startPasswordSession, startSession } from './start-session';
 import { tokenResponse } from './tokens';
-import { findUserByEmail, isBanned, userJson, verifyPassword } from './users';
+import { findUserByEmail, findUserById, isBanned, userJson, verifyPassword } from './users';
 import { checkPasswordStrength } from './validate';
 
 const INVALID_LOGIN = 'Invalid login credentials';
 
-/** POST /token?grant_type=… */
+/**
+ * POST /token?grant_type=… Every grant draws on one `token_refresh` bucket per client address
+ * (token.go: password sign-ins included), after the grant type is known.
+ */
 export async function token(
   env: AuthEnv,
-  limiter: RateLimiter,
   req: ApiRequest,
   body: Record<string, unknown>,
 ): Promise<Record<string, unknown> | AuthError> {
   const grantType = new URLSearchParams(req.rawQuery).get('grant_type');
-  if (grantType === 'password') {
-    if (!limiter.hit(req.ip)) return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
-    return passwordGrant(env, req, body);
-  }
-  if (grantType === 'refresh_token') return refreshTokenGrant(env, req, body);
-  return badRequest('invalid_credentials', 'unsupported_grant_type');
+  const grant = grantType && Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
+  if (!grant) return badRequest('invalid_credentials', 'unsupported_grant_type');
+  return limited(env.limits.token, req.ip) ?? grant(env, req, body);
+}
+
+/** grant_type=pkce (exchangeCodeForSession): the code a PKCE mail link redirected with, and its verifier. */
+async function pkceGrant(env: AuthEnv, req: ApiRequest, body: Record<string, unknown>) {
+  const params = new Params(body, 'PKCEGrantParams');
+  const authCode = params.string('auth_code');
+  const verifier = params.string('code_verifier');
+  return withAuthTransaction(env.ctx.adminPool, async (db): Promise<Record<string, unknown> | AuthError> => {
+    const flow = await exchangeAuthCode(db, authCode, verifier);
+    if (flow instanceof AuthError) return flow;
+    const user = await findUserById(db, flow.userId);
+    if (!user) return notFound('user_not_found', 'User not found');
+    return startSession(env, db, req, user, {
+      method: flow.authenticationMethod,
+      audit: { action: 'login', traits: { provider_type: flow.authenticationMethod } },
+    });
+  });
 }
 
 async function passwordGrant(env: AuthEnv, req: ApiRequest, body: Record<string, unknown>) {
@@ -36,6 +54,7 @@ async function passwordGrant(env: AuthEnv, req: ApiRequest, body: Record<string,
   if (typeof body.email !== 'string' || body.email === '') {
     return badRequest('validation_failed', 'missing email or phone');
   }
+  if (!config.auth.email.enableSignup) return unprocessable('email_provider_disabled', 'Email logins are disabled');
 
   const found = await findUserByEmail(adminPool, body.email);
   // Soft-deleted users have no password left, but check explicitly rather than rely on it.
@@ -70,3 +89,15 @@ async function refreshTokenGrant(env: AuthEnv, req: ApiRequest, body: Record<str
     });
   });
 }
+
+type Grant = (
+  env: AuthEnv,
+  req: ApiRequest,
+  body: Record<string, unknown>,
+) => Promise<Record<string, unknown> | AuthError>;
+
+const GRANTS: Record<string, Grant> = {
+  password: passwordGrant,
+  refresh_token: refreshTokenGrant,
+  pkce: pkceGrant,
+};

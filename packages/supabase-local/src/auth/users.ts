@@ -31,6 +31,11 @@ export interface UserRow {
   banned_until: Date | null;
   deleted_at: Date | null;
   is_anonymous: boolean;
+  confirmation_token: string | null;
+  recovery_token: string | null;
+  email_change_token_new: string | null;
+  email_change_token_current: string | null;
+  email_change_confirm_status: number | null;
 }
 
 interface IdentityRow {
@@ -47,7 +52,8 @@ interface IdentityRow {
 
 const USER_COLUMNS = `id, aud, role, email, encrypted_password, email_confirmed_at, invited_at, confirmation_sent_at,
   recovery_sent_at, email_change, email_change_sent_at, last_sign_in_at, raw_app_meta_data, raw_user_meta_data,
-  created_at, updated_at, phone, phone_confirmed_at, confirmed_at, banned_until, deleted_at, is_anonymous`;
+  created_at, updated_at, phone, phone_confirmed_at, confirmed_at, banned_until, deleted_at, is_anonymous,
+  confirmation_token, recovery_token, email_change_token_new, email_change_token_current, email_change_confirm_status`;
 
 export async function findUserById(db: Queryable, id: string, forUpdate = false): Promise<UserRow | null> {
   const { rows } = await db.query<UserRow>(
@@ -97,6 +103,7 @@ export interface NewUser {
   appMetadata: Record<string, unknown>;
   userMetadata: Record<string, unknown>;
   bannedUntil?: Date | null;
+  isAnonymous?: boolean;
 }
 
 /** Inserts the user and its `email` identity, as GoTrue's signup and admin create do. */
@@ -107,7 +114,7 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
        phone_confirmed_at, raw_app_meta_data, raw_user_meta_data, banned_until, created_at, updated_at,
        confirmation_token, recovery_token, email_change_token_new, email_change, is_super_admin, is_anonymous)
      values ($1, $2, $3, $4, $5, $6, $7, case when $8 then now() end, case when $9 then now() end, $10, $11, $12,
-       now(), now(), '', '', '', '', false, false)
+       now(), now(), '', '', '', '', false, $13)
      returning ${USER_COLUMNS}`,
     [
       NIL_INSTANCE,
@@ -122,6 +129,7 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
       JSON.stringify(user.appMetadata),
       JSON.stringify(user.userMetadata),
       user.bannedUntil ?? null,
+      user.isAnonymous ?? false,
     ],
   );
   if (user.email) {
@@ -210,6 +218,36 @@ export async function updateUser(db: Queryable, id: string, changes: UserChanges
   return user;
 }
 
+/**
+ * models.User.Confirm: the address is confirmed, its pending confirmation token and every other
+ * one-time token of the user are gone, and user_metadata (and the e-mail identity) say so.
+ */
+export async function confirmUser(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    `update auth.users set confirmation_token = '', email_confirmed_at = now(), updated_at = now(),
+       raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || '{"email_verified": true}'::jsonb
+     where id = $1`,
+    [userId],
+  );
+  await db.query('delete from auth.one_time_tokens where user_id = $1', [userId]);
+}
+
+/** models.User.UpdateAppMetaDataProviders: `providers` (and `provider`) from the user's identities. */
+export async function refreshProviders(db: Queryable, userId: string): Promise<void> {
+  const { rows } = await db.query<{ provider: string }>(
+    `select provider from auth.identities where user_id = $1 group by provider order by min(created_at)`,
+    [userId],
+  );
+  const providers = rows.map((row) => row.provider);
+  const update: Record<string, unknown> = { providers };
+  if (providers.length > 0) update.provider = providers[0];
+  await db.query(
+    `update auth.users set raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || $2::jsonb,
+       updated_at = now() where id = $1`,
+    [userId, JSON.stringify(update)],
+  );
+}
+
 export async function recordSignIn(db: Queryable, userId: string): Promise<void> {
   await db.query('update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1', [userId]);
   await db.query(
@@ -222,8 +260,12 @@ export async function recordSignIn(db: Queryable, userId: string): Promise<void>
 const LOG_TYPES: Record<string, string> = {
   login: 'account',
   logout: 'account',
+  invite_accepted: 'account',
   user_modified: 'user',
   user_updated_password: 'user',
+  user_recovery_requested: 'user',
+  user_confirmation_requested: 'user',
+  user_repeated_signup: 'user',
   token_refreshed: 'token',
   token_revoked: 'token',
 };

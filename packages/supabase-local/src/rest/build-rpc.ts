@@ -1,97 +1,36 @@
 import { buildRootRead, newScope, wrapPage } from './build-read';
-import { restError } from './errors';
+import { csvBody, rootFilterFields, sourceColumns } from './csv-body';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
 import { type DbFunction, qualified, type SchemaCache } from './schema-cache';
-import { ident, Params, qualifiedIdent } from './sql';
+import { ident, Params, pgArrayLiteral, qualifiedIdent } from './sql';
 
-// /rpc/fn: overload resolution by argument names (PostgREST's rule), and the call statement. Set-returning
-// and composite results go through the normal read builder, so select/filters/order/limit apply to them.
+// The statement for /rpc/fn once the overload is chosen (rpc-resolve.ts), shaped like PostgREST's
+// callPlanToQuery: named arguments (`"a" := $1::int`), a JSON body spread by json_to_record(set)
+// (first element of an array body), or the whole body as the single unnamed parameter. Set-returning
+// and composite results go through the normal read builder, so select/filters/order/limit apply.
 
-export function functionArgNames(cache: SchemaCache, schema: string, name: string): Set<string> {
-  const names = new Set<string>();
-  for (const f of cache.functions.get(qualified(schema, name)) ?? [])
-    for (const a of f.args) if (a.name) names.add(a.name);
-  return names;
-}
-
-function signature(f: DbFunction): string {
-  return `${f.schema}.${f.name}(${f.args.map((a) => (a.name ? `${a.name} => ${a.type}` : a.type)).join(', ')})`;
-}
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
-
-export function resolveFunction(
-  cache: SchemaCache,
-  schema: string,
-  name: string,
-  argNames: string[],
-  jsonBody: boolean,
-): DbFunction {
-  const overloads = cache.functions.get(qualified(schema, name)) ?? [];
-  const named = overloads.filter(
-    (f) =>
-      !f.singleJsonArg &&
-      argNames.every((n) => f.args.some((a) => a.name === n)) &&
-      f.args.every((a) => a.hasDefault || argNames.includes(a.name)),
-  );
-  const matches = named.length > 0 ? named : jsonBody ? overloads.filter((f) => f.singleJsonArg) : [];
-  if (matches.length === 1) return matches[0];
-  if (matches.length > 1) {
-    throw restError(
-      300,
-      'PGRST203',
-      `Could not choose the best candidate function between: ${matches.map(signature).join(', ')}`,
-      null,
-      'Try renaming the parameters or the function itself in the database so function overloading can be resolved',
-    );
-  }
-  const fq = `${schema}.${name}`;
-  const withArgs = argNames.length ? `(${argNames.join(', ')})` : ' without parameters';
-  const searched = argNames.length ? ` with parameters ${argNames.join(', ')}` : ' without parameters';
-  let hint: string | null = null;
-  let best = Number.POSITIVE_INFINITY;
-  for (const key of cache.functions.keys()) {
-    // When the name exists only the arguments are wrong: suggesting the same function would not help.
-    if (!key.startsWith(`${schema}.`) || overloads.length > 0) continue;
-    const d = levenshtein(key, fq);
-    if (d < best && d <= Math.max(3, fq.length / 3)) {
-      best = d;
-      hint = `Perhaps you meant to call the function ${key}`;
-    }
-  }
-  throw restError(
-    404,
-    'PGRST202',
-    `Could not find the function ${fq}${withArgs} in the schema cache`,
-    `Searched for the function ${fq}${searched} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`,
-    hint,
-  );
-}
+/** How the arguments arrive (PostgREST's CallArgs). */
+export type CallArgs =
+  /** GET query parameters or a form-urlencoded body: text values, repeated keys for VARIADIC. */
+  | { kind: 'direct'; values: [string, string][] }
+  /** A JSON text: an object, or an array whose first element is used. */
+  | { kind: 'json'; body: string }
+  /** The request body itself, for the single unnamed parameter (text, xml, json or bytea). */
+  | { kind: 'raw'; body: string | Buffer };
 
 export interface RpcCall {
   fn: DbFunction;
-  /** POST: the JSON body object; GET: raw text arguments. */
-  args: { json: unknown } | { text: [string, string][] };
+  args: CallArgs;
+  /** The argument names the call was resolved with; only these parameters are passed. */
+  keys: string[];
 }
 
 export interface RpcOptions {
   count: boolean;
   limit?: number;
   offset?: number;
-  stripNulls: boolean;
+  body: 'array' | 'strip-nulls' | 'csv';
 }
 
 export interface BuiltRpc {
@@ -101,28 +40,36 @@ export interface BuiltRpc {
   shape: 'void' | 'scalar' | 'object' | 'array';
 }
 
+/** `target(args)` plus the FROM items its argument references need. */
 function callExpr(call: RpcCall, p: Params): { expr: string; from: string } {
-  const { fn } = call;
+  const { fn, args } = call;
   const target = qualifiedIdent(fn.schema, fn.name);
-  if ('json' in call.args) {
-    if (fn.singleJsonArg)
-      return { expr: `${target}(${p.add(JSON.stringify(call.args.json), fn.args[0].type)})`, from: '' };
-    const body = (call.args.json ?? {}) as Record<string, unknown>;
-    const given = fn.args.filter((a) => a.name in body);
-    if (given.length === 0) return { expr: `${target}()`, from: '' };
-    // json_to_record converts JSON values (arrays, objects, numbers) to the declared parameter types.
-    const decl = given.map((a) => `${ident(a.name)} ${a.type}`).join(', ');
-    const from = `json_to_record(${p.add(JSON.stringify(body), 'json')}) AS pgrst_args(${decl})`;
-    return {
-      expr: `${target}(${given.map((a) => `${ident(a.name)} := pgrst_args.${ident(a.name)}`).join(', ')})`,
-      from,
-    };
+  if (fn.args.length === 1 && fn.args[0].name === '') {
+    const [arg] = fn.args;
+    let value: string;
+    if (args.kind === 'raw') value = Buffer.isBuffer(args.body) ? `\\x${args.body.toString('hex')}` : args.body;
+    else if (args.kind === 'json') value = args.body;
+    else value = JSON.stringify(Object.fromEntries(args.values));
+    return { expr: `${target}(${p.add(value, arg.type)})`, from: '' };
   }
-  const text = call.args.text;
-  const parts = fn.args
-    .filter((a) => text.some(([k]) => k === a.name))
-    .map((a) => `${ident(a.name)} := ${p.add(text.find(([k]) => k === a.name)?.[1] ?? null, a.type)}`);
-  return { expr: `${target}(${parts.join(', ')})`, from: '' };
+  const params = fn.args.filter((a) => call.keys.includes(a.name));
+  if (params.length === 0) return { expr: `${target}()`, from: '' };
+  const variadic = (a: (typeof params)[number]) => (a.variadic ? 'VARIADIC ' : '');
+  if (args.kind === 'json') {
+    const decl = params.map((a) => `${ident(a.name)} ${a.castType}`).join(', ');
+    const toRecord = /^[ \t\n\r]*\{/.test(args.body) ? 'json_to_record' : 'json_to_recordset';
+    const from = `(SELECT * FROM ${toRecord}(${p.add(args.body, 'json')}) AS pgrst_a(${decl}) LIMIT 1) pgrst_args`;
+    const list = params.map((a) => `${variadic(a)}${ident(a.name)} := pgrst_args.${ident(a.name)}`);
+    return { expr: `${target}(${list.join(', ')})`, from };
+  }
+  const values = args.kind === 'direct' ? args.values : [];
+  const list = params.map((a) => {
+    const given = values.filter(([k]) => k === a.name).map(([, v]) => v);
+    // Repeated keys fill a VARIADIC parameter in order; otherwise the last one counts.
+    const value = a.variadic ? p.add(pgArrayLiteral(given), 'text[]') : p.add(given.at(-1) ?? null);
+    return `${variadic(a)}${ident(a.name)} := ${value}::${a.castType}`;
+  });
+  return { expr: `${target}(${list.join(', ')})`, from: '' };
 }
 
 export function buildRpc(cache: SchemaCache, call: RpcCall, q: ParsedQuery, opts: RpcOptions): BuiltRpc {
@@ -138,7 +85,11 @@ export function buildRpc(cache: SchemaCache, call: RpcCall, q: ParsedQuery, opts
     };
   }
   if (fn.returnKind === 'scalar' && !fn.returnsSet) {
-    const text = `SELECT NULL::bigint AS total, 1 AS page_total, to_json(${expr})::text AS body${fromSql}`;
+    // PostgREST's source column for a scalar is `pgrst_scalar`, which is what its CSV header names.
+    const text =
+      opts.body === 'csv'
+        ? `WITH pgrst_call AS MATERIALIZED (SELECT ${expr} AS pgrst_scalar${fromSql}) SELECT NULL::bigint AS total, 1 AS page_total, ${csvBody('pgrst_call', ['pgrst_scalar'], params)} AS body FROM pgrst_call pgrst_r`
+        : `SELECT NULL::bigint AS total, 1 AS page_total, to_json(${expr})::text AS body${fromSql}`;
     return { text, values: params.values, shape: 'scalar' };
   }
   const alias = ident(fn.name);
@@ -156,9 +107,17 @@ export function buildRpc(cache: SchemaCache, call: RpcCall, q: ParsedQuery, opts
     limit: opts.limit,
     offset: opts.offset,
   });
-  let page = wrapPage(read, opts.stripNulls ? 'strip-nulls' : 'array');
-  // A set of scalars is returned as a JSON array of values, not of one-key objects.
-  if (scalarSet) page = page.replace("coalesce(json_agg(pgrst_r), '[]')", `coalesce(json_agg(pgrst_r.${alias}), '[]')`);
+  let page: string;
+  if (opts.body === 'csv') {
+    const header = scalarSet ? ['pgrst_scalar'] : sourceColumns(tree, rootFilterFields(tree));
+    const total = read.countSql ? `(${read.countSql})` : 'NULL::bigint';
+    page = `SELECT ${total} AS total, count(*) AS page_total, ${csvBody('pgrst_call', header, params)} AS body FROM (${read.pageSql}) pgrst_r`;
+  } else {
+    page = wrapPage(read, opts.body);
+    // A set of scalars is returned as a JSON array of values, not of one-key objects.
+    if (scalarSet)
+      page = page.replace("coalesce(json_agg(pgrst_r), '[]')", `coalesce(json_agg(pgrst_r.${alias}), '[]')`);
+  }
   const text = `WITH pgrst_call AS MATERIALIZED (${source}) ${page}`;
   return { text, values: params.values, shape: fn.returnsSet ? 'array' : 'object' };
 }

@@ -1,4 +1,5 @@
 import { buildRootRead, conditions, newScope, orderSql, type Scope } from './build-read';
+import { csvBody, sourceColumns } from './csv-body';
 import { restError } from './errors';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
@@ -15,6 +16,8 @@ export interface WriteOptions {
   missingDefault: boolean;
   resolution?: 'merge-duplicates' | 'ignore-duplicates';
   stripNulls: boolean;
+  /** `Accept: text/csv`: the representation as PostgREST's CSV (csv-body.ts). */
+  csv?: boolean;
   /** `return=headers-only`: return the first row's primary key for the Location header. */
   headersOnly: boolean;
 }
@@ -56,7 +59,8 @@ function finish(
     const read = buildRootRead(tree, `pgrst_source AS ${alias}`, alias, scope, { count: false, expandStar: true });
     from = `(${read.pageSql}) pgrst_r`;
     const agg = "coalesce(json_agg(pgrst_r), '[]')";
-    body = `${opts.stripNulls ? `json_strip_nulls(${agg})` : agg}::text`;
+    if (opts.csv) body = csvBody('pgrst_source', sourceColumns(tree, rel.pk), scope.params);
+    else body = `${opts.stripNulls ? `json_strip_nulls(${agg})` : agg}::text`;
   } else {
     from = 'pgrst_source pgrst_r';
   }

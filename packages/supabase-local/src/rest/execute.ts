@@ -7,7 +7,8 @@ import { ident } from './sql';
 
 // One transaction per request, like PostgREST: set_config(search_path, role, request.*) then the main
 // statement. The common case is a single round trip (implicit transaction closed by Sync); when the
-// outcome decides commit vs rollback (`.single()` on writes, max-affected) an explicit BEGIN is used.
+// outcome decides commit vs rollback (`.single()` on writes, max-affected) or the transaction must
+// end in ROLLBACK (`Prefer: tx=rollback`), an explicit BEGIN is used.
 
 export interface TxEnv {
   auth: Auth;
@@ -58,49 +59,62 @@ export function isPgError(err: unknown): err is PgError {
   return err instanceof Error && typeof (err as PgError).code === 'string' && 'severity' in err;
 }
 
+export interface ExecuteOptions {
+  check?: (row: Row) => RestError | null;
+  /** Statements run before `main` in the same transaction (e.g. EXPLAIN for planned counts). */
+  before?: Statement[];
+  /**
+   * End in ROLLBACK (`Prefer: tx=rollback`, or db-tx-end `rollback`). Deferred constraints are made
+   * immediate first, so a violation is still reported, as PostgREST does.
+   */
+  rollback?: boolean;
+}
+
+export interface Executed {
+  /** First row of `main`. */
+  row: Row;
+  /** Every row of `main` (EXPLAIN in text format answers one line per row). */
+  rows: (string | null)[][];
+  before: Row[];
+}
+
 /**
  * Runs `main` for the request. With `check`, the transaction is explicit and `check` may veto the
  * result (returning the error to answer with), which rolls everything back.
  */
-export async function execute(
-  pool: Pool,
-  env: TxEnv,
-  main: Statement,
-  check?: (row: Row) => RestError | null,
-): Promise<Row> {
-  return (await executeAll(pool, env, main, check)).row;
-}
-
 export async function executeAll(
   pool: Pool,
   env: TxEnv,
   main: Statement,
-  check?: (row: Row) => RestError | null,
-  /** Statements run before `main` in the same transaction (e.g. EXPLAIN for planned counts). */
-  before: Statement[] = [],
-): Promise<{ row: Row; before: Row[] }> {
+  { check, before = [], rollback = false }: ExecuteOptions = {},
+): Promise<Executed> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     const setup = setupStatement(env);
     const statements = [setup, ...before.map((s) => ({ ...s, prepare: true })), { ...main, prepare: true }];
-    const beforeRows = (results: StatementResult[], skip: number) => results.slice(skip + 1, -1).map(toRow);
-    if (!check) {
-      const results = await runPipeline(client, statements);
-      return { row: toRow(results.at(-1)), before: beforeRows(results, 0) };
-    }
+    const done = (results: StatementResult[], skip: number): Executed => {
+      const mainResult = results[skip + statements.length - 1];
+      return {
+        row: toRow(mainResult),
+        rows: mainResult?.rows ?? [],
+        before: results.slice(skip + 1, skip + statements.length - 1).map(toRow),
+      };
+    };
+    if (!check && !rollback) return done(await runPipeline(client, statements), 0);
+    const tail = rollback ? [{ text: 'SET CONSTRAINTS ALL IMMEDIATE', values: [] }] : [];
     let results: StatementResult[];
     try {
-      results = await runPipeline(client, [{ text: 'BEGIN', values: [] }, ...statements]);
+      results = await runPipeline(client, [{ text: 'BEGIN', values: [] }, ...statements, ...tail]);
     } catch (err) {
       await client.query('ROLLBACK');
       throw err;
     }
-    const row = toRow(results.at(-1));
-    const veto = check(row);
-    await client.query(veto ? 'ROLLBACK' : 'COMMIT');
+    const out = done(results, 1);
+    const veto = check?.(out.row) ?? null;
+    await client.query(veto || rollback ? 'ROLLBACK' : 'COMMIT');
     if (veto) throw veto;
-    return { row, before: beforeRows(results, 1) };
+    return out;
   } catch (err) {
     // Database errors leave the connection usable; anything else (socket loss) does not.
     if (!isPgError(err) && !(err instanceof RestError)) broken = err instanceof Error ? err : new Error(String(err));

@@ -1,34 +1,35 @@
 import type { ApiRequest, ApiResponse, StackContext } from '../http';
 import { buildPlanStatement, buildRootRead, newScope, wrapPage } from './build-read';
-import { type BuiltRpc, buildRpc, functionArgNames, resolveFunction } from './build-rpc';
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
+import { csvBody } from './csv-body';
+import { type DbConfig, DbConfigHolder } from './db-config';
 import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
-import { execute, executeAll, isPgError, type Row, type TxEnv } from './execute';
+import { executeAll, isPgError, type Row, type TxEnv } from './execute';
 import { Lru } from './lru';
+import {
+  bodyMode,
+  type MediaType,
+  mediaTypeError,
+  type Negotiated,
+  negotiate,
+  parseAccept,
+  requestMediaType,
+} from './media-type';
 import { parseQuery } from './parse-query';
+import { isObject, tablePayload } from './payload';
 import type { Statement } from './pipeline';
+import { type Preferences, parsePrefer, preferenceApplied } from './preferences';
 import type { ParsedQuery } from './query-types';
 import { buildReadTree } from './read-tree';
-import {
-  ANON_ROLE,
-  type Auth,
-  authenticate,
-  chooseSchema,
-  type Negotiated,
-  negotiateAccept,
-  type Preferences,
-  parsePrefer,
-} from './request-context';
-import { toCsv } from './respond';
+import { ANON_ROLE, type Auth, authenticate, chooseSchema } from './request-context';
+import { bodyResponse, maxAffectedViolation, notSingular, pageResponse, planResponse } from './respond';
+import { callFunction } from './rpc-handler';
 import { qualified, type Relation, type SchemaCache, SchemaCacheHolder } from './schema-cache';
 import { ident, Params, qualifiedIdent } from './sql';
 
-// Routing and HTTP semantics of PostgREST: which statement to build for a request, and how its
-// one-row result (total, page_total, body) becomes status, headers and body.
-
-const JSON_CT = 'application/json; charset=utf-8';
-const OBJECT_CT = 'application/vnd.pgrst.object+json; charset=utf-8';
-const CSV_CT = 'text/csv; charset=utf-8';
+// Routing and HTTP semantics of PostgREST: which statement to build for a request, in PostgREST's
+// order of checks (path, schema, method, query string, body, schema cache, media type, preferences),
+// how the transaction ends (db-tx-end and Prefer: tx) and how its result becomes the response.
 
 /** A GET's statements, ready to run: what `readPlan` caches. */
 interface ReadPlan {
@@ -44,49 +45,52 @@ interface ReadPlan {
 const readPlans = new WeakMap<SchemaCache, Lru<string, ReadPlan>>();
 const READ_PLANS_MAX = 500;
 
-interface Request {
+const JSON_MEDIA: Negotiated = Object.freeze({ media: 'json', stripNulls: false, type: { kind: 'json' } as const });
+
+export interface Request {
   req: ApiRequest;
   method: string;
   auth: Auth;
   schema: string;
-  accept: Negotiated;
   prefs: Preferences;
+  accepts: MediaType[];
+  config: DbConfig;
 }
 
 export class RestService {
   readonly cache: SchemaCacheHolder;
+  readonly config: DbConfigHolder;
 
-  constructor(private readonly ctx: StackContext) {
-    this.cache = new SchemaCacheHolder(ctx.adminPool, ctx.config.schemas);
+  constructor(readonly ctx: StackContext) {
+    const log = process.env.SUPABASE_LOCAL_VERBOSE ? (m: string) => console.error(m) : undefined;
+    this.config = new DbConfigHolder(ctx.apiPool, log);
+    this.cache = new SchemaCacheHolder(ctx.adminPool, ctx.config.schemas, () => void this.config.reload());
   }
 
   handle = async (req: ApiRequest): Promise<ApiResponse> => {
     let isAnon = true;
     try {
       const method = req.method.toUpperCase();
-      if (!['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'].includes(method)) {
-        throw restError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
-      }
       const auth = await authenticate(req.headers);
       isAnon = auth.role === ANON_ROLE;
-      const schema = chooseSchema(req.headers, method, this.ctx.config.schemas);
-      const accept = negotiateAccept(req.headers.accept);
-      const prefs = parsePrefer(req.headers.prefer);
-      if (prefs.handling === 'strict' && prefs.invalid.length) {
-        throw restError(
-          400,
-          'PGRST122',
-          'Invalid preferences given with handling=strict',
-          `Invalid preferences: ${prefs.invalid.join(', ')}`,
-        );
-      }
-      const r: Request = { req, method, auth, schema, accept, prefs };
       const segments = req.path.split('/').filter(Boolean).map(decodeSegment);
+      const isRpc = segments.length === 2 && segments[0] === 'rpc';
+      if (segments.length > 1 && !isRpc) throw restError(404, 'PGRST125', 'Invalid path specified in request URL');
+      const schema = chooseSchema(req.headers, method, this.ctx.config.schemas);
+      if (isRpc && !['GET', 'HEAD', 'POST'].includes(method))
+        throw restError(405, 'PGRST101', `Cannot use the ${method} method on RPC`);
+      if (
+        !['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'].includes(method) ||
+        (segments.length === 0 && method !== 'GET' && method !== 'HEAD')
+      )
+        throw restError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
+      const config = await this.config.get();
+      const prefs = parsePrefer(req.headers.prefer, config.txAllowOverride);
+      const r: Request = { req, method, auth, schema, prefs, accepts: parseAccept(req.headers.accept), config };
       let res: ApiResponse;
       if (segments.length === 0) res = await this.root(r);
-      else if (segments.length === 2 && segments[0] === 'rpc') res = await this.rpc(r, segments[1]);
-      else if (segments.length === 1) res = await this.table(r, segments[0]);
-      else throw restError(404, 'PGRST125', 'Invalid path specified in request URL');
+      else if (isRpc) res = await callFunction(this, r, segments[1]);
+      else res = await this.table(r, segments[0]);
       if (method === 'HEAD') res.body = undefined;
       return res;
     } catch (err) {
@@ -96,7 +100,7 @@ export class RestService {
     }
   };
 
-  private env(r: Request, cache: SchemaCache, readOnly: boolean): TxEnv {
+  env(r: Request, cache: SchemaCache, readOnly: boolean): TxEnv {
     return {
       auth: r.auth,
       schema: r.schema,
@@ -108,7 +112,7 @@ export class RestService {
   }
 
   /** A name missing from the cache triggers one reload, so a just-migrated table is found. */
-  private async lookup<T>(find: (c: SchemaCache) => T | undefined): Promise<{ cache: SchemaCache; found?: T }> {
+  async lookup<T>(find: (c: SchemaCache) => T | undefined): Promise<{ cache: SchemaCache; found?: T }> {
     let cache = await this.cache.get();
     let found = find(cache);
     if (found === undefined && Date.now() - cache.loadedAt > 250) {
@@ -119,70 +123,157 @@ export class RestService {
   }
 
   private async table(r: Request, name: string): Promise<ApiResponse> {
+    const isRead = r.method === 'GET' || r.method === 'HEAD';
+    // PostgREST reads the query string and the body before it looks the table up.
+    const q = isRead ? undefined : parseQuery(r.req.rawQuery);
+    const body =
+      r.method === 'POST' || r.method === 'PATCH'
+        ? tablePayload(r.req.body, requestMediaType(r.req.headers['content-type'])).value
+        : undefined;
     const { cache, found: rel } = await this.lookup((c) => c.relations.get(qualified(r.schema, name)));
-    if (!rel) throw tableNotFound(cache, r.schema, name);
-    if (r.method === 'GET' || r.method === 'HEAD') return this.read(r, cache, rel);
-    const q = parseQuery(r.req.rawQuery);
-    if (r.method === 'DELETE') {
-      const built = buildDelete(cache, rel, q, this.writeOptions(r, q));
-      return this.write(r, cache, 'delete', built);
+    if (!rel) {
+      if (isRead) parseQuery(r.req.rawQuery);
+      throw tableNotFound(cache, r.schema, name);
     }
-    const body = parseBody(r.req.body);
+    if (isRead || !q) return this.read(r, cache, rel);
+    if (r.method === 'DELETE') {
+      const neg = this.negotiateWrite(r);
+      const built = buildDelete(cache, rel, q, this.writeOptions(r, neg.value));
+      return this.write(r, cache, 'delete', built, neg);
+    }
     if (r.method === 'POST') {
       const rows = Array.isArray(body) ? body : [body];
-      if (!rows.every(isObject)) throw invalidBody();
+      if (!rows.every(isObject)) throw restError(400, 'PGRST102', 'Empty or invalid json');
       if (!q.columns && rows.length > 1) {
         const keys = Object.keys(rows[0]).sort().join(',');
         if (!rows.every((x) => Object.keys(x).sort().join(',') === keys)) {
           throw restError(400, 'PGRST102', 'All object keys must match');
         }
       }
-      const built = buildInsert(cache, rel, q, rows, this.writeOptions(r, q));
-      return this.write(r, cache, 'insert', built);
+      const neg = this.negotiateWrite(r);
+      const built = buildInsert(cache, rel, q, rows, this.writeOptions(r, neg.value));
+      const hasKey = rel.pk.length > 0 || q.onConflict !== undefined;
+      return this.write(r, cache, 'insert', built, neg, hasKey);
     }
-    if (!isObject(body)) throw invalidBody();
-    const built = buildUpdate(cache, rel, q, body, this.writeOptions(r, q));
-    if (!built) return this.writeResponse(r, 'update', { total: '0', page_total: '0', body: '[]' });
-    return this.write(r, cache, 'update', built);
+    if (!isObject(body)) throw restError(400, 'PGRST102', 'Empty or invalid json');
+    const neg = this.negotiateWrite(r);
+    const built = buildUpdate(cache, rel, q, body, this.writeOptions(r, neg.value));
+    if (!built) {
+      this.checkPreferences(r);
+      neg.check();
+      return this.writeResponse(r, 'update', { total: '0', page_total: '0', body: '[]' }, neg.value);
+    }
+    return this.write(r, cache, 'update', built, neg);
   }
 
-  private writeOptions(r: Request, _q: ParsedQuery): WriteOptions {
+  /**
+   * The media type, or the error to answer with, decided now but raised only after the statement is
+   * built: PostgREST reports planning errors (unknown columns, relationships…) before PGRST107.
+   */
+  negotiateWrite(r: Request): { value: Negotiated; check: () => void } {
+    try {
+      const value = negotiate(r.accepts, r.config.planEnabled);
+      return { value, check: () => {} };
+    } catch (err) {
+      return {
+        value: JSON_MEDIA,
+        check: () => {
+          throw err;
+        },
+      };
+    }
+  }
+
+  /** PGRST122: with handling=strict, preferences we do not know are an error. */
+  checkPreferences(r: Request): void {
+    if (r.prefs.handling === 'strict' && r.prefs.invalid.length) {
+      throw restError(
+        400,
+        'PGRST122',
+        'Invalid preferences given with handling=strict',
+        `Invalid preferences: ${r.prefs.invalid.join(', ')}`,
+      );
+    }
+  }
+
+  /** db-tx-end and Prefer: tx (honoured only with `*-allow-override`, see parsePrefer). */
+  rollback(r: Request): boolean {
+    return r.prefs.tx === 'rollback' || (r.config.txRollbackAll && r.prefs.tx !== 'commit');
+  }
+
+  private writeOptions(r: Request, neg: Negotiated): WriteOptions {
     return {
       representation: r.prefs.return === 'representation',
       count: r.prefs.count !== undefined,
       missingDefault: r.prefs.missing === 'default',
       resolution: r.prefs.resolution,
-      stripNulls: r.accept.stripNulls,
+      stripNulls: neg.stripNulls,
+      csv: neg.media === 'csv',
       headersOnly: r.prefs.return === 'headers-only',
     };
   }
 
   private async read(r: Request, cache: SchemaCache, rel: Relation): Promise<ApiResponse> {
+    const neg = this.negotiateWrite(r);
+    const plan = this.readPlan(r, cache, rel, neg.value);
+    neg.check();
+    this.checkPreferences(r);
+    if (neg.value.plan) return this.explain(r, cache, neg.value, plan, true);
     const mode = r.prefs.count;
-    const plan = this.readPlan(r, cache, rel);
     const { row, before } = await executeAll(
       this.ctx.apiPool,
       this.env(r, cache, true),
       { text: plan.text, values: plan.values },
-      undefined,
-      plan.before,
+      // A read-only transaction changes nothing, so even when it should end in ROLLBACK, ending it
+      // with the pipeline's implicit COMMIT is the same and saves a round trip.
+      { before: plan.before },
     );
     if (plan.before.length) {
       // planned: the planner's row estimate; estimated: exact up to db-max-rows, the estimate beyond.
       const planned = planRows(before[0]);
       if (mode === 'planned' || Number(row.total) > this.ctx.config.maxRows) row.total = String(planned);
     }
-    return this.pageResponse(r, row, plan.offset, `/${rel.name}`);
+    return pageResponse(neg.value, row, {
+      offset: plan.offset,
+      location: `/${rel.name}`,
+      rawQuery: r.req.rawQuery,
+      counted: mode !== undefined,
+      preferenceApplied: preferenceApplied(r.prefs, 'read'),
+    });
+  }
+
+  /**
+   * `Accept: application/vnd.pgrst.plan`: EXPLAIN of the statement the request would run, in the same
+   * transaction settings. As in PostgREST, ANALYZE really runs a write, which is committed unless the
+   * transaction ends in ROLLBACK (`Prefer: tx=rollback` with db-tx-end `*-allow-override`).
+   */
+  async explain(
+    r: Request,
+    cache: SchemaCache,
+    neg: Negotiated,
+    main: { text: string; values: (string | null)[] },
+    readOnly: boolean,
+  ): Promise<ApiResponse> {
+    const plan = neg.plan;
+    if (!plan) throw new Error('explain without a plan media type');
+    const options = [`FORMAT ${plan.format.toUpperCase()}`, ...plan.options.map((o) => o.toUpperCase())];
+    const { rows } = await executeAll(
+      this.ctx.apiPool,
+      this.env(r, cache, readOnly),
+      { text: `EXPLAIN (${options.join(', ')}) ${main.text}`, values: main.values },
+      { rollback: this.rollback(r) },
+    );
+    return planResponse(neg, rows);
   }
 
   /**
    * The statements for a read, built from the query string or taken from `readPlans`. Building
-   * depends only on the schema cache, the relation, the raw query string, the count mode, the
-   * null-stripping choice and db-max-rows (never on the role or claims: Postgres applies grants and
-   * RLS), so those form the key; the cache hangs off the SchemaCache object, so a schema reload
-   * starts empty. Parse and build errors are thrown before anything is cached.
+   * depends only on the schema cache, the relation, the raw query string, the count mode, the body
+   * mode and db-max-rows (never on the role or claims: Postgres applies grants and RLS), so those
+   * form the key; the cache hangs off the SchemaCache object, so a schema reload starts empty. Parse
+   * and build errors are thrown before anything is cached.
    */
-  private readPlan(r: Request, cache: SchemaCache, rel: Relation): ReadPlan {
+  private readPlan(r: Request, cache: SchemaCache, rel: Relation, neg: Negotiated): ReadPlan {
     let plans = readPlans.get(cache);
     if (!plans) {
       plans = new Lru(READ_PLANS_MAX);
@@ -190,7 +281,8 @@ export class RestService {
     }
     const mode = r.prefs.count;
     const maxRows = this.ctx.config.maxRows;
-    const key = `${rel.schema}\0${rel.name}\0${mode ?? ''}\0${r.accept.stripNulls}\0${maxRows}\0${r.req.rawQuery}`;
+    const body = bodyMode(neg);
+    const key = `${rel.schema}\0${rel.name}\0${mode ?? ''}\0${body}\0${maxRows}\0${r.req.rawQuery}`;
     const hit = plans.get(key);
     if (hit) return hit;
     const q = parseQuery(r.req.rawQuery);
@@ -205,8 +297,16 @@ export class RestService {
       limit,
       offset,
     });
+    let text: string;
+    if (body === 'csv') {
+      const total = read.countSql ? `(${read.countSql})` : 'NULL::bigint';
+      const csv = csvBody('pgrst_source', null, scope.params);
+      text = `WITH pgrst_source AS (${read.pageSql}) SELECT ${total} AS total, count(*) AS page_total, ${csv} AS body FROM pgrst_source pgrst_r`;
+    } else {
+      text = wrapPage(read, body);
+    }
     const plan: ReadPlan = Object.freeze({
-      text: wrapPage(read, r.accept.stripNulls ? 'strip-nulls' : 'array'),
+      text,
       values: Object.freeze(scope.params.values) as (string | null)[],
       before: mode === 'planned' || mode === 'estimated' ? [buildPlanStatement(tree, from, alias)] : [],
       offset,
@@ -215,44 +315,10 @@ export class RestService {
     return plan;
   }
 
-  private rootRange(q: ParsedQuery): { limit: number; offset: number } {
+  rootRange(q: ParsedQuery): { limit: number; offset: number } {
     const root = q.ranges.find((x) => x.path.length === 0);
     const max = this.ctx.config.maxRows;
     return { limit: Math.min(root?.limit ?? max, max), offset: root?.offset ?? 0 };
-  }
-
-  /** Status, Content-Range and body for anything that returns a page of rows. */
-  private pageResponse(r: Request, row: Row, offset: number, location: string): ApiResponse {
-    const page = Number(row.page_total ?? 0);
-    const total =
-      row.total === null || row.total === undefined || r.prefs.count === undefined ? null : Number(row.total);
-    if (r.accept.media === 'object' && page !== 1) throw notSingular(page);
-    const range = page > 0 ? `${offset}-${offset + page - 1}/${total ?? '*'}` : `*/${total ?? '*'}`;
-    let status = 200;
-    if (total !== null && offset > total) {
-      throw restError(
-        416,
-        'PGRST103',
-        'Requested range not satisfiable',
-        `An offset of ${offset} was requested, but there are only ${total} rows.`,
-      );
-    }
-    if (total !== null && page < total) status = 206;
-    const headers: Record<string, string> = {
-      'content-range': range,
-      'content-location': `${location}${r.req.rawQuery ? `?${r.req.rawQuery}` : ''}`,
-    };
-    if (r.prefs.count) headers['preference-applied'] = `count=${r.prefs.count}`;
-    return this.bodyResponse(r, status, row.body ?? '[]', headers);
-  }
-
-  private bodyResponse(r: Request, status: number, arrayBody: string, headers: Record<string, string>): ApiResponse {
-    if (r.accept.media === 'object') {
-      return { status, headers: { 'content-type': OBJECT_CT, ...headers }, body: singleElement(arrayBody) };
-    }
-    if (r.accept.media === 'csv')
-      return { status, headers: { 'content-type': CSV_CT, ...headers }, body: toCsv(arrayBody) };
-    return { status, headers: { 'content-type': JSON_CT, ...headers }, body: arrayBody };
   }
 
   private async write(
@@ -260,114 +326,59 @@ export class RestService {
     cache: SchemaCache,
     kind: 'insert' | 'update' | 'delete',
     built: { text: string; values: (string | null)[] },
+    neg: { value: Negotiated; check: () => void } = this.negotiateWrite(r),
+    insertHasKey = false,
   ): Promise<ApiResponse> {
-    const single = r.accept.media === 'object';
-    const max = r.prefs.handling === 'strict' ? r.prefs.maxAffected : undefined;
+    this.checkPreferences(r);
+    neg.check();
+    if (neg.value.plan) return this.explain(r, cache, neg.value, built, false);
+    const single = neg.value.media === 'object';
+    const max = r.prefs.handling === 'strict' && kind !== 'insert' ? r.prefs.maxAffected : undefined;
     const check =
       single || max !== undefined
         ? (row: Row) => {
             const n = Number(row.page_total ?? 0);
             if (single && n !== 1) return notSingular(n);
-            if (max !== undefined && n > max) {
-              return restError(
-                400,
-                'PGRST124',
-                'Query result exceeds max-affected preference constraint',
-                `The query affects ${n} rows`,
-              );
-            }
+            if (max !== undefined && n > max) return maxAffectedViolation(n);
             return null;
           }
         : undefined;
-    const row = await execute(this.ctx.apiPool, this.env(r, cache, false), built, check);
-    const res = this.writeResponse(r, kind, row);
+    const { row } = await executeAll(this.ctx.apiPool, this.env(r, cache, false), built, {
+      check,
+      rollback: this.rollback(r),
+    });
+    const res = this.writeResponse(r, kind, row, neg.value, insertHasKey);
     if (row.location && res.headers) res.headers.location = locationOf(r.req.path, row.location);
     return res;
   }
 
-  private writeResponse(r: Request, kind: 'insert' | 'update' | 'delete', row: Row): ApiResponse {
+  private writeResponse(
+    r: Request,
+    kind: 'insert' | 'update' | 'delete',
+    row: Row,
+    neg: Negotiated,
+    insertHasKey = false,
+  ): ApiResponse {
     const total = Number(row.total ?? 0);
     const shownTotal = r.prefs.count ? String(total) : '*';
     const range = kind === 'update' && total > 0 ? `0-${total - 1}/${shownTotal}` : `*/${shownTotal}`;
     const headers: Record<string, string> = { 'content-range': range };
-    const applied = [r.prefs.return && `return=${r.prefs.return}`, r.prefs.count && `count=${r.prefs.count}`];
-    if (kind === 'insert')
-      applied.push(
-        r.prefs.resolution && `resolution=${r.prefs.resolution}`,
-        r.prefs.missing && `missing=${r.prefs.missing}`,
-      );
-    const appliedText = applied.filter(Boolean).join(', ');
-    if (appliedText) headers['preference-applied'] = appliedText;
+    const applied = preferenceApplied(r.prefs, kind, insertHasKey);
+    if (applied) headers['preference-applied'] = applied;
     let status = kind === 'insert' ? 201 : 204;
     if (kind === 'insert' && r.prefs.resolution === 'merge-duplicates' && row.inserted === '0' && total > 0)
       status = 200;
     if (r.prefs.return === 'representation' && row.body !== null && row.body !== undefined) {
       if (kind !== 'insert') status = 200;
-      return this.bodyResponse(r, status, row.body, headers);
+      return bodyResponse(neg, status, row.body, headers);
     }
     return { status, headers };
   }
 
-  private async rpc(r: Request, name: string): Promise<ApiResponse> {
-    const { cache } = await this.lookup((c) => c.functions.get(qualified(r.schema, name)));
-    const argNames = functionArgNames(cache, r.schema, name);
-    const isGet = r.method === 'GET' || r.method === 'HEAD';
-    if (!isGet && r.method !== 'POST')
-      throw restError(405, 'PGRST101', 'Only GET, HEAD and POST are allowed for calling functions');
-    const q = parseQuery(r.req.rawQuery, isGet ? { isArgument: (k) => argNames.has(k) } : {});
-    let fnArgs: { json: unknown } | { text: [string, string][] };
-    let given: string[];
-    if (isGet) {
-      fnArgs = { text: q.raw };
-      given = q.raw.map(([k]) => k);
-    } else {
-      const body = r.req.body.length === 0 ? {} : parseBody(r.req.body);
-      fnArgs = { json: body };
-      given = isObject(body) ? Object.keys(body) : [];
-    }
-    const fn = resolveFunction(cache, r.schema, name, given, !isGet);
-    const readOnly = isGet || fn.volatility !== 'v';
-    const { limit, offset } = this.rootRange(q);
-    const built = buildRpc(cache, { fn, args: fnArgs }, q, {
-      count: r.prefs.count !== undefined,
-      limit: fn.returnsSet ? limit : undefined,
-      offset: fn.returnsSet ? offset : undefined,
-      stripNulls: r.accept.stripNulls,
-    });
-    const single = r.accept.media === 'object';
-    const check =
-      single && !readOnly && built.shape === 'array'
-        ? (row: Row) => (Number(row.page_total) !== 1 ? notSingular(Number(row.page_total)) : null)
-        : undefined;
-    const row = await execute(
-      this.ctx.apiPool,
-      this.env(r, cache, readOnly),
-      { text: built.text, values: built.values },
-      check,
-    );
-    const res = this.rpcResponse(r, name, built.shape, row, offset);
-    // `rpc(fn, args, { head: true })` with object args arrives as POST + return=minimal: no body, same headers.
-    if (r.prefs.return === 'minimal' && res.status === 200) res.body = undefined;
-    return res;
-  }
-
-  private rpcResponse(r: Request, name: string, shape: BuiltRpc['shape'], row: Row, offset: number): ApiResponse {
-    if (shape === 'void') return { status: 204, headers: { 'content-range': '*/*' } };
-    if (shape === 'array') return this.pageResponse(r, row, offset, `/rpc/${name}`);
-    const headers = {
-      'content-type': r.accept.media === 'object' ? OBJECT_CT : JSON_CT,
-      'content-range': `0-0/${r.prefs.count ? '1' : '*'}`,
-    };
-    if (shape === 'object') {
-      // A single composite is one object (json_agg gave `[obj]`); a NULL result is `null`.
-      const obj = row.body && row.body !== '[]' ? singleElement(row.body) : 'null';
-      return { status: 200, headers, body: obj };
-    }
-    return { status: 200, headers, body: row.body ?? 'null' };
-  }
-
   /** `GET /`: a compact OpenAPI-style description of the exposed relations and functions. */
   private async root(r: Request): Promise<ApiResponse> {
+    if (!r.accepts.some((m) => m.kind === 'openapi' || m.kind === 'json' || m.kind === 'any'))
+      throw mediaTypeError(r.accepts);
     const cache = await this.cache.get();
     const paths: Record<string, unknown> = {};
     const definitions: Record<string, unknown> = {};
@@ -381,7 +392,7 @@ export class RestService {
       };
     }
     for (const fns of cache.functions.values())
-      for (const f of fns) if (f.schema === r.schema) paths[`/rpc/${f.name}`] = {};
+      for (const f of fns) if (f.schema === r.schema && f.callable) paths[`/rpc/${f.name}`] = {};
     const body = {
       swagger: '2.0',
       info: { title: 'PostgREST API', version: '14.12' },
@@ -405,22 +416,6 @@ function decodeSegment(s: string): string {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function invalidBody(): RestError {
-  return restError(400, 'PGRST102', 'Empty or invalid json');
-}
-
-function parseBody(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw invalidBody();
-  }
-}
-
 /** `EXPLAIN (FORMAT JSON)` returns one row, one column: `[{"Plan": {"Plan Rows": n, …}}]`. */
 function planRows(row: Row | undefined): number {
   const text = row ? Object.values(row)[0] : null;
@@ -439,21 +434,6 @@ function locationOf(path: string, keyJson: string): string {
     .map(([k, v]) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(v === null ? 'null' : String(v))}`)
     .join('&');
   return `${path}?${query}`;
-}
-
-function notSingular(n: number): RestError {
-  return restError(
-    406,
-    'PGRST116',
-    'Cannot coerce the result to a single JSON object',
-    `The result contains ${n} rows`,
-  );
-}
-
-/** json_agg output is `[elem]` for one row: strip the brackets instead of re-parsing. */
-function singleElement(arrayBody: string): string {
-  const t = arrayBody.trim();
-  return t.slice(1, -1).trim();
 }
 
 function tableNotFound(cache: SchemaCache, schema: string, name: string): RestError {

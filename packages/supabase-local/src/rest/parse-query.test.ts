@@ -188,13 +188,19 @@ describe('order, limit, offset, columns, on_conflict', () => {
     expect(codeOf(() => parseQuery('limit=-1'))).toBe('PGRST100');
   });
 
-  it('rpc arguments are kept raw when the caller says so', () => {
-    const q = parseQuery('x=1&arr={1,2}&col=eq.2', { isArgument: (k) => k === 'x' || k === 'arr' });
+  it('rpc GET: values without an operator are arguments, the rest filters (PostgREST NoOpExpr)', () => {
+    const q = parseQuery('x=1&arr={1,2}&col=eq.2&name=gt&limit=3', { rpcRead: true });
     expect(q.raw).toEqual([
       ['x', '1'],
       ['arr', '{1,2}'],
+      ['name', 'gt'],
     ]);
     expect(q.filters).toHaveLength(1);
+    expect(q.ranges).toEqual([{ path: [], limit: 3 }]);
+    // A value that starts an operator is malformed, not an argument.
+    expect(codeOf(() => parseQuery('x=in.(1', { rpcRead: true }))).toBe('PGRST100');
+    expect(codeOf(() => parseQuery('x=not.foo', { rpcRead: true }))).toBe('PGRST100');
+    expect(codeOf(() => parseQuery('x=1'))).toBe('PGRST100');
   });
 });
 

@@ -411,9 +411,15 @@ function splitKey(key: string): { path: string[]; last: string; negated: boolean
 }
 
 export interface ParseOptions {
-  /** For GET /rpc/fn: names that are function arguments rather than filters. */
-  isArgument?: (key: string) => boolean;
+  /**
+   * GET /rpc/fn: a parameter whose value is no `op.value` is a function argument (PostgREST's
+   * NoOpExpr), unless the value started an operator (`not.`, `in.`, `is.`, `isdistinct.`), which
+   * PostgREST's parser has then consumed and reports as malformed.
+   */
+  rpcRead?: boolean;
 }
+
+const CONSUMING_PREFIXES = ['not.', 'in.', 'is.', 'isdistinct.'];
 
 export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQuery {
   const q: ParsedQuery = {
@@ -447,10 +453,6 @@ export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQue
       q.onConflict = parseColumnList(value, 'on_conflict parameter');
       continue;
     }
-    if (opts.isArgument?.(key)) {
-      q.raw.push([key, value]);
-      continue;
-    }
     const { path, last, negated } = splitKey(key);
     if (RESERVED_LAST.has(last)) {
       if (last === 'order') q.order.push({ path, terms: parseOrder(value) });
@@ -462,6 +464,15 @@ export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQue
     const fc = new Cursor(last, 'filter');
     const field = readField(fc);
     if (!fc.done) fc.fail('expecting end of input');
+    if (opts.rpcRead) {
+      try {
+        q.filters.push({ path, filter: parseFilterValue(field, value) });
+      } catch (err) {
+        if (CONSUMING_PREFIXES.some((p) => value.startsWith(p))) throw err;
+        q.raw.push([field.name, value]);
+      }
+      continue;
+    }
     q.filters.push({ path, filter: parseFilterValue(field, value) });
   }
   return q;

@@ -3,8 +3,8 @@ import { type JwtClaims, verifyJwt } from '../jwt';
 import { RestError, restError } from './errors';
 import { Lru } from './lru';
 
-// Per-request negotiation that does not need the database: JWT → role/claims, Accept/Prefer headers,
-// and the Accept-Profile/Content-Profile schema choice.
+// Per-request facts that do not need the database: JWT → role/claims and the
+// Accept-Profile/Content-Profile schema choice (Accept and Prefer: media-type.ts, preferences.ts).
 
 export const ANON_ROLE = 'anon';
 
@@ -63,78 +63,6 @@ function jwtError(code: string, message: string): RestError {
   return new RestError(401, err.body, {
     'www-authenticate': `Bearer error="invalid_token", error_description="${desc}"`,
   });
-}
-
-export type MediaType = 'json' | 'object' | 'csv';
-
-export interface Negotiated {
-  media: MediaType;
-  stripNulls: boolean;
-}
-
-export function negotiateAccept(accept: string | undefined): Negotiated {
-  if (!accept) return { media: 'json', stripNulls: false };
-  for (const raw of accept.split(',')) {
-    const [type, ...paramList] = raw
-      .trim()
-      .split(';')
-      .map((s) => s.trim().toLowerCase());
-    const stripNulls = paramList.includes('nulls=stripped');
-    if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object')
-      return { media: 'object', stripNulls };
-    if (
-      type === 'application/json' ||
-      type === 'application/vnd.pgrst.array+json' ||
-      type === '*/*' ||
-      type === 'application/*'
-    )
-      return { media: 'json', stripNulls };
-    if (type === 'text/csv') return { media: 'csv', stripNulls: false };
-  }
-  throw restError(406, 'PGRST107', `None of these media types are available: ${accept}`, null, null);
-}
-
-export interface Preferences {
-  return?: 'minimal' | 'representation' | 'headers-only';
-  count?: 'exact' | 'planned' | 'estimated';
-  resolution?: 'merge-duplicates' | 'ignore-duplicates';
-  missing?: 'default' | 'null';
-  handling?: 'strict' | 'lenient';
-  maxAffected?: number;
-  invalid: string[];
-  applied: string[];
-}
-
-const PREF_VALUES: Record<string, string[]> = {
-  return: ['minimal', 'representation', 'headers-only'],
-  count: ['exact', 'planned', 'estimated'],
-  resolution: ['merge-duplicates', 'ignore-duplicates'],
-  missing: ['default', 'null'],
-  handling: ['strict', 'lenient'],
-  tx: ['commit', 'rollback'],
-};
-
-/** `Prefer` arrives comma(+space) joined, possibly across several headers. */
-export function parsePrefer(header: string | string[] | undefined): Preferences {
-  const prefs: Preferences = { invalid: [], applied: [] };
-  const all = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
-  for (const raw of all) {
-    const item = raw.trim();
-    if (!item) continue;
-    const [k, v = ''] = item.split('=').map((s) => s.trim());
-    if (k === 'max-affected' && /^\d+$/.test(v)) {
-      prefs.maxAffected = Number(v);
-      continue;
-    }
-    if (k === 'timezone') continue;
-    if (!PREF_VALUES[k]?.includes(v)) {
-      prefs.invalid.push(item);
-      continue;
-    }
-    if (k === 'tx') continue; // db-tx-end is not *-allow-override on Supabase: ignored
-    (prefs as unknown as Record<string, string>)[k] = v;
-  }
-  return prefs;
 }
 
 export function chooseSchema(headers: IncomingHttpHeaders, method: string, schemas: string[]): string {

@@ -54,15 +54,22 @@ export interface FunctionArg {
   type: string;
   /** pg_type.typname (`_int4` for int[]), as `supabase gen types` maps types. */
   typname: string;
+  /** The type an argument is cast to: `bit`/`character` widened so values keep their full length. */
+  castType: string;
   hasDefault: boolean;
+  variadic: boolean;
 }
 
 export interface DbFunction {
   schema: string;
   name: string;
   args: FunctionArg[];
-  /** A single unnamed json/jsonb parameter receives the whole POST body. */
-  singleJsonArg: boolean;
+  /**
+   * Reachable through /rpc, as PostgREST's routine cache decides: not a trigger function, and at most
+   * one unnamed parameter, which must then be the only one and of type json, jsonb, text, xml or bytea
+   * (it receives the whole request body).
+   */
+  callable: boolean;
   returnsSet: boolean;
   /** `ROWS 1`: a set-returning function declared to return one row (a to-one computed relationship). */
   singleRow: boolean;
@@ -142,7 +149,8 @@ where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
-  p.proretset as retset, p.prorows = 1 as single_row,
+  p.proretset as retset, p.prorows = 1 as single_row, p.prorettype = 'trigger'::regtype as returns_trigger,
+  p.proargnames is null as no_names,
   exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e') as from_extension, p.provolatile::text as volatility, rt.typname as rettypname, rt.typtype::text as rettyptype,
   format_type(p.prorettype, null) as rettype,
   rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
@@ -219,6 +227,8 @@ interface FunctionRow {
   retset: boolean;
   single_row: boolean;
   from_extension: boolean;
+  returns_trigger: boolean;
+  no_names: boolean;
   volatility: 'i' | 's' | 'v';
   rettypname: string;
   rettyptype: string;
@@ -287,6 +297,7 @@ export async function loadSchemaCache(client: Pool | ClientBase, schemas: string
     if (fn.returnKind === 'composite' && fn.returnRelation) owner.computedRels.set(fn.name, fn);
     else if (!fn.returnsSet && fn.returnKind !== 'void') owner.computed.set(fn.name, fn);
   }
+  for (const list of functions.values()) list.sort(compareOverloads);
   return { relations, fksFrom, fksTo, functions, roleSettings, ...types, loadedAt: Date.now() };
 }
 
@@ -360,6 +371,16 @@ function inheritThroughViews(
   }
 }
 
+// Types whose casts truncate (`'abc'::character` is `a`); PostgREST casts arguments to the varying form.
+const WIDENED: Record<string, string> = {
+  bit: 'bit varying',
+  'bit[]': 'bit varying[]',
+  character: 'character varying',
+  'character[]': 'character varying[]',
+};
+
+const BODY_TYPES = new Set(['bytea', 'json', 'jsonb', 'text', 'xml']);
+
 function toFunction(f: FunctionRow): DbFunction {
   const inputs = f.args.filter((a) => a.mode === 'i' || a.mode === 'b' || a.mode === 'v');
   const firstDefault = inputs.length - f.ndefaults;
@@ -367,10 +388,14 @@ function toFunction(f: FunctionRow): DbFunction {
     name: a.name,
     type: a.type,
     typname: a.typname,
+    castType: WIDENED[a.type] ?? a.type,
     hasDefault: i >= firstDefault,
+    variadic: a.mode === 'v',
   }));
-  const singleJsonArg =
-    args.length === 1 && args[0].name === '' && (args[0].type === 'json' || args[0].type === 'jsonb');
+  // PostgREST counts parameters without a name only when none is named (proargnames is NULL); with
+  // some named, the others are named '' and the function stays callable (those never match).
+  const unnamed = f.no_names ? args.length : 0;
+  const callable = !f.returns_trigger && (unnamed === 0 || (unnamed === 1 && BODY_TYPES.has(args[0].type)));
   let returnKind: DbFunction['returnKind'] = 'scalar';
   if (f.rettypname === 'void') returnKind = 'void';
   // OUT/INOUT/TABLE parameters make the result a row even when there is only one of them (Postgres
@@ -381,7 +406,7 @@ function toFunction(f: FunctionRow): DbFunction {
     schema: f.schema,
     name: f.name,
     args,
-    singleJsonArg,
+    callable,
     returnsSet: f.retset,
     singleRow: f.single_row,
     returnKind,
@@ -397,6 +422,28 @@ function toFunction(f: FunctionRow): DbFunction {
   };
 }
 
+const cmp = (a: string | boolean, b: string | boolean) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * PostgREST's order of overloads (Routine's Ord): fewer parameters first, then parameter by parameter
+ * (name, type, cast type, required, variadic). It decides the order candidates are listed in PGRST203.
+ */
+function compareOverloads(a: DbFunction, b: DbFunction): number {
+  if (a.args.length !== b.args.length) return a.args.length - b.args.length;
+  for (let i = 0; i < a.args.length; i++) {
+    const x = a.args[i];
+    const y = b.args[i];
+    const c =
+      cmp(x.name, y.name) ||
+      cmp(x.type, y.type) ||
+      cmp(x.castType, y.castType) ||
+      cmp(!x.hasDefault, !y.hasDefault) ||
+      cmp(x.variadic, y.variadic);
+    if (c) return c;
+  }
+  return cmp(a.returnType, b.returnType);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -405,7 +452,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Keeps the cache fresh: LISTEN pgrst on a dedicated admin connection, reload on 'reload schema'
- * (or an empty payload), exactly the channel and payloads PostgREST honours.
+ * (or an empty payload), exactly the channel and payloads PostgREST honours; 'reload config' is
+ * handed to `onReloadConfig` (the in-database configuration, db-config.ts).
  */
 export class SchemaCacheHolder {
   private current: Promise<SchemaCache>;
@@ -418,6 +466,7 @@ export class SchemaCacheHolder {
   constructor(
     private readonly pool: Pool,
     private readonly schemas: string[],
+    private readonly onReloadConfig: () => void = () => {},
   ) {
     this.current = loadSchemaCache(pool, schemas);
     // Unhandled rejections would crash the process; a failed load is retried on the next get().
@@ -463,8 +512,9 @@ export class SchemaCacheHolder {
       }
       this.listener = client;
       const onNotification = (msg: { channel: string; payload?: string }) => {
-        if (msg.channel === 'pgrst' && (!msg.payload || msg.payload === 'reload schema'))
-          void this.reload().catch(() => {});
+        if (msg.channel !== 'pgrst') return;
+        if (!msg.payload || msg.payload === 'reload schema') void this.reload().catch(() => {});
+        else if (msg.payload === 'reload config') this.onReloadConfig();
       };
       const onError = (err: Error) => {
         // Only the current listener is ours to release; close() may already have handed it back.

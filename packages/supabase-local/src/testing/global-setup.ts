@@ -11,6 +11,8 @@ export interface TestStackInfo {
   url: string;
   dbUrl: string;
   adminDbUrl: string;
+  /** The mail catcher's web page and Mailpit-style API, where Auth's mails land. */
+  mailUrl: string;
   anonKey: string;
   serviceRoleKey: string;
   dataDir: string;
@@ -63,6 +65,8 @@ export function stackGlobalSetup(options: TestStackOptions) {
           dataDir,
           apiPort: await freePort(),
           dbPort: await freePort(),
+          mailPort: await freePort(),
+          smtpPort: await freePort(),
           databaseUrl: undefined,
         },
         reset: true,
@@ -83,6 +87,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
       url: stack.url,
       dbUrl: stack.dbUrl,
       adminDbUrl: stack.adminDbUrl,
+      mailUrl: stack.mailUrl ?? '',
       anonKey: stack.keys.anon,
       serviceRoleKey: stack.keys.serviceRole,
       dataDir,

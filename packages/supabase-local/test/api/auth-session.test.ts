@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signJwt } from '../../src/jwt';
 import { adminQuery, makeClient, randomEmail, readJson, signUpUser, stackInfo } from '../../src/testing/clients';
+import { followLink, linkIn, waitForMail } from './auth-mail-helpers';
 
 function decode(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -131,7 +132,7 @@ describe('auth: user', () => {
     expect((await readJson(res)).code).toBe('no_authorization');
   });
 
-  it('updateUser changes data, password and e-mail, never app_metadata', async () => {
+  it('updateUser changes data and password at once, e-mail after its confirmation link, never app_metadata', async () => {
     const user = await signUpUser({ display_name: 'Before', keep: 1 });
     const newEmail = randomEmail('moved');
     const { data, error } = await user.client.auth.updateUser({
@@ -140,16 +141,25 @@ describe('auth: user', () => {
       data: { display_name: 'After', keep: null, account_type: 'child' },
     });
     expect(error).toBeNull();
-    expect(data.user?.email).toBe(newEmail);
+    // GoTrue: a permanent user's new address waits for confirmation, even with autoconfirm.
+    expect(data.user?.email).toBe(user.email);
+    expect(data.user?.new_email).toBe(newEmail);
+    expect(data.user?.email_change_sent_at).toBeTruthy();
     expect(data.user?.user_metadata).toMatchObject({ display_name: 'After', account_type: 'child' });
     expect(data.user?.user_metadata).not.toHaveProperty('keep');
     // `data` lands in user_metadata only: the app_metadata a parent's admin call sets stays authoritative.
     expect(data.user?.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
 
+    const before = await makeClient().auth.signInWithPassword({ email: user.email, password: 'brand-new-password' });
+    expect(before.error).toBeNull();
+    const [mail] = await waitForMail(newEmail);
+    expect((await followLink(linkIn(mail))).status).toBe(303);
+
     const old = await makeClient().auth.signInWithPassword({ email: user.email, password: 'brand-new-password' });
     expect(old.error?.code).toBe('invalid_credentials');
     const fresh = await makeClient().auth.signInWithPassword({ email: newEmail, password: 'brand-new-password' });
     expect(fresh.error).toBeNull();
+    expect(fresh.data.user?.email).toBe(newEmail);
 
     const same = makeClient();
     await same.auth.setSession({

@@ -61,12 +61,6 @@ describe('auth: sign-up', () => {
     expect(error?.message).toBe('Unable to validate email address: invalid format');
   });
 
-  it('refuses anonymous sign-ins, which are disabled in config.toml', async () => {
-    const { error } = await makeClient().auth.signInAnonymously();
-    expect(error?.status).toBe(422);
-    expect(error?.code).toBe('anonymous_provider_disabled');
-  });
-
   it('lets a trigger on auth.users see the new user, and answers 500 when such a trigger fails', async () => {
     const table = `auth_signup_probe_${randomUUID().slice(0, 8)}`;
     const marker = `fail-${randomUUID().slice(0, 8)}`;
@@ -110,14 +104,16 @@ describe('auth: sign-up', () => {
 });
 
 describe('auth: settings and health', () => {
-  it('GET /settings reports e-mail sign-up with autoconfirm', async () => {
+  it('GET /settings reports e-mail sign-up with autoconfirm and anonymous sign-ins from config.toml', async () => {
     const res = await fetch(`${stackInfo().url}/auth/v1/settings`, { headers: { apikey: stackInfo().anonKey } });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
       disable_signup: false,
       mailer_autoconfirm: true,
-      external: { email: true, phone: false },
+      external: { email: true, phone: false, anonymous_users: true, google: false },
+      saml_enabled: false,
+      passkeys_enabled: false,
     });
   });
 

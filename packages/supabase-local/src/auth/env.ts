@@ -1,0 +1,12 @@
+import type { StackContext } from '../http';
+import type { Mailer } from './mailer';
+import type { AuthLimiters } from './rate-limit';
+
+/** What every Auth handler works with. */
+export interface AuthEnv {
+  ctx: StackContext;
+  /** The JWT issuer and the base of mail links: the gateway's URL + /auth/v1 (the CLI's external URL). */
+  issuer: () => string;
+  limits: AuthLimiters;
+  mailer: Mailer;
+}
