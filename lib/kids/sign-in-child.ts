@@ -4,7 +4,7 @@ import { childEmail, childPassword } from '@/lib/family/child-account';
 import type { createAdminClient } from '@/lib/supabase/admin';
 import type { createClient } from '@/lib/supabase/server';
 
-const SOMETHING_WENT_WRONG = 'Something went wrong. Please ask a grown-up to help.';
+export const SOMETHING_WENT_WRONG = 'Something went wrong. Please ask a grown-up to help.';
 
 /**
  * The second half of every kid sign-in, once the database has said 'ok' to a PIN: the server signs the
@@ -30,5 +30,3 @@ export async function signInChild(
     throw new ActionError(SOMETHING_WENT_WRONG);
   }
 }
-
-export { SOMETHING_WENT_WRONG };
