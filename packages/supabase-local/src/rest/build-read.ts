@@ -1,18 +1,32 @@
 import { restError } from './errors';
-import type { Field, Filter, LogicTree, OrderTerm, SelectItem } from './query-types';
-import { type EmbedNode, embedFor, type ReadNode } from './read-tree';
-import type { Relation } from './schema-cache';
+import type { Field, Filter, LogicTree } from './query-types';
+import {
+  type EmbedNode,
+  embedByKey,
+  type ReadNode,
+  type ResolvedOrder,
+  type SelectField,
+  type SpreadField,
+} from './read-tree';
 import { castType, ident, Params, pgArrayLiteral, qualifiedIdent } from './sql';
 
-// SQL for reading a node tree. JSON is built by Postgres: the page is `json_agg` over a subquery whose
-// columns are the output keys; to-many embeds are correlated `json_agg` subqueries, to-one embeds
-// `row_to_json`, spreads LEFT JOIN LATERAL. Values are bound through Params.
+// SQL for a read plan, shaped like PostgREST's (Query/QueryBuilder.hs) so that results, grouping and
+// even Postgres' error messages match: every embed is a LATERAL join on a subquery named
+// `<origin>_<name>_<depth>` whose table is aliased `<table>_<depth>`; to-one embeds select
+// `row_to_json(…)::jsonb`, to-many embeds `json_agg`, spreads lift the subquery's columns (to-many
+// spreads as one array per column); `!inner` makes the join INNER. Columns are `alias.col`, so
+// Postgres' attribute notation also reaches computed fields (and `t.count` is `count(t)`, as there).
+// Values are bound through Params.
 
 export interface Scope {
   params: Params;
-  /** Aliases of the enclosing levels (an embed of the same table must not shadow its parent). */
+  /** Kept for callers that still mark aliases (build-write); aliases are depth-based now. */
   used: Set<string>;
   seq: { n: number };
+}
+
+export function newScope(params: Params): Scope {
+  return { params, used: new Set(), seq: { n: 0 } };
 }
 
 const BINARY_OPS: Record<string, string> = {
@@ -44,32 +58,74 @@ const FTS_FUNCS = {
   wfts: 'websearch_to_tsquery',
 };
 
-export function newScope(params: Params): Scope {
-  return { params, used: new Set(), seq: { n: 0 } };
+/** Where a node's columns live: its SQL qualifier and, for computed fields, a whole-row reference. */
+interface Source {
+  qi: string;
+  /** A whole-row reference usable as a function argument, when the qualifier is a plain alias. */
+  row?: string;
 }
 
-export function aliasFor(scope: Scope, name: string): string {
-  const alias = scope.used.has(name) ? `${name}_${++scope.seq.n}` : name;
-  return ident(alias);
+interface BuildContext {
+  params: Params;
+  maxRows?: number;
 }
 
-/** A column (or computed field of `rel`) with its JSON path; keys and indexes are bound parameters. */
-export function fieldExpr(alias: string, f: Field, p: Params, rel?: Relation): string {
-  const computed = rel && !rel.columnByName.has(f.name) ? rel.computed.get(f.name) : undefined;
-  let e = computed ? `${qualifiedIdent(computed.schema, computed.name)}(${alias})` : `${alias}.${ident(f.name)}`;
-  if (f.json.length === 0) return e;
+/** A column, computed field or `*` of `node`, with its JSON path; keys and indexes are bound. */
+function fieldSql(node: ReadNode, src: Source, f: Field, p: Params): string {
+  if (f.name === '*') return `${src.qi}.*`;
+  const rel = node.relation;
+  const column = rel?.columnByName.get(f.name);
+  const computed = !column && src.row ? rel?.computed.get(f.name) : undefined;
+  // Functional notation for known computed fields: it also works on function results (RPC), whose
+  // rows are records rather than the table's type, where attribute notation would not.
+  const base = computed
+    ? `${qualifiedIdent(computed.schema, computed.name)}(${src.row})`
+    : `${src.qi}.${ident(f.name)}`;
+  if (f.json.length === 0) return base;
+  const type = column?.typname ?? (computed ? computed.returnType : undefined);
+  const isJson = type === 'json' || type === 'jsonb';
+  let e = isJson ? base : `to_jsonb(${base})`;
   for (const s of f.json) e += `${s.arrow}${s.isIndex ? p.add(s.key, 'int') : p.add(s.key, 'text')}`;
   return `(${e})`;
 }
 
-function outputKey(item: { field: Field; alias?: string }): string {
-  if (item.alias) return item.alias;
-  const last = item.field.json.at(-1);
-  return last ? last.key : item.field.name;
+function applyCast(expr: string, cast: string | undefined): string {
+  if (cast === undefined) return expr;
+  const type = castType(cast);
+  if (!type) throw restError(400, 'PGRST100', `"failed to parse select parameter" invalid cast type '${cast}'`);
+  return `CAST(${expr} AS ${type})`;
 }
 
-export function filterSql(f: Filter, alias: string, node: ReadNode, p: Params): string {
-  const e = fieldExpr(alias, f.field, p, node.relation);
+function applyAggregate(expr: string, f: { aggregate?: string; aggregateCast?: string }): string {
+  if (!f.aggregate) return expr;
+  return applyCast(`${f.aggregate.toUpperCase()}(${expr})`, f.aggregateCast);
+}
+
+function selectItemSql(node: ReadNode, src: Source, s: SelectField, p: Params): string {
+  const base = s.fullRow ? (src.row ?? src.qi) : fieldSql(node, src, s.field, p);
+  const expr = applyAggregate(applyCast(base, s.cast), s);
+  return s.alias !== undefined ? `${expr} AS ${ident(s.alias)}` : expr;
+}
+
+function spreadSelectSql(e: EmbedNode, f: SpreadField): string {
+  const expr = applyAggregate(`${ident(e.aggAlias)}.${f.name === '*' ? '*' : ident(f.name)}`, f);
+  return f.alias !== undefined ? `${expr} AS ${ident(f.alias)}` : expr;
+}
+
+// ---------------------------------------------------------------- filters
+
+type Mode = 'read' | 'count';
+
+function filterSql(f: Filter, node: ReadNode, src: Source, ctx: BuildContext, mode: Mode): string {
+  const p = ctx.params;
+  // `rel=is.null` / `rel=not.is.null` on an embed tests the embed, not a column (addNullEmbedFilters).
+  const embed =
+    f.field.json.length === 0 && f.op === 'is' && f.value === 'null' ? embedByKey(node, f.field.name) : undefined;
+  if (embed) {
+    if (mode === 'count') return `${f.negate ? '' : 'NOT '}EXISTS (${countQuery(embed, embedFrom(embed, src), ctx)})`;
+    return `${ident(embed.aggAlias)} IS ${f.negate ? '' : 'NOT '}DISTINCT FROM NULL`;
+  }
+  const e = fieldSql(node, src, f.field, p);
   let sql: string;
   if (f.op === 'in') {
     sql = `${e} = ANY(${p.add(pgArrayLiteral(f.values))})`;
@@ -89,83 +145,42 @@ export function filterSql(f: Filter, alias: string, node: ReadNode, p: Params): 
   return f.negate ? `NOT (${sql})` : sql;
 }
 
-export function logicSql(t: LogicTree, alias: string, node: ReadNode, p: Params): string {
-  if (t.type === 'filter') return filterSql(t.filter, alias, node, p);
-  const parts = t.children.map((c) => logicSql(c, alias, node, p));
+function logicSql(t: LogicTree, node: ReadNode, src: Source, ctx: BuildContext, mode: Mode): string {
+  if (t.type === 'filter') return filterSql(t.filter, node, src, ctx, mode);
+  const parts = t.children.map((c) => logicSql(c, node, src, ctx, mode));
   const sql = `(${parts.join(t.op === 'and' ? ' AND ' : ' OR ')})`;
   return t.negate ? `NOT ${sql}` : sql;
 }
 
-/** FROM source and join condition of an embed, correlated to its parent alias. */
-function embedSource(e: EmbedNode, parentAlias: string, scope: Scope): { from: string; alias: string; join: string } {
-  const alias = aliasFor(scope, e.relation.name);
-  const r = e.rel;
-  if (r.kind === 'computed') {
-    // The function receives the parent row; its result set is the embedded rows.
-    return { from: `${qualifiedIdent(r.fn.schema, r.fn.name)}(${parentAlias}) AS ${alias}`, alias, join: 'true' };
-  }
-  const from = `${qualifiedIdent(e.relation.schema, e.relation.name)} AS ${alias}`;
-  if (r.kind === 'many-to-many') {
-    const j = ident(`pgrst_j${++scope.seq.n}`);
-    const onParent = r.fkParent.columns.map(
-      (c, i) => `${j}.${ident(c)} = ${parentAlias}.${ident(r.fkParent.refColumns[i])}`,
-    );
-    const onTarget = r.fkTarget.columns.map((c, i) => `${j}.${ident(c)} = ${alias}.${ident(r.fkTarget.refColumns[i])}`);
-    const junction = qualifiedIdent(r.junction.schema, r.junction.name);
-    return {
-      from,
-      alias,
-      join: `EXISTS (SELECT 1 FROM ${junction} AS ${j} WHERE ${[...onParent, ...onTarget].join(' AND ')})`,
-    };
-  }
-  const join = r.pairs.map(([pc, tc]) => `${alias}.${ident(tc)} = ${parentAlias}.${ident(pc)}`).join(' AND ');
-  return { from, alias, join };
+function whereTerms(node: ReadNode, src: Source, ctx: BuildContext, mode: Mode): string[] {
+  return [
+    ...node.filters.map((f) => filterSql(f, node, src, ctx, mode)),
+    ...node.logic.map((t) => logicSql(t, node, src, ctx, mode)),
+  ];
 }
 
-function withAlias<T>(scope: Scope, alias: string, fn: () => T): T {
-  const name = alias.slice(1, -1).replace(/""/g, '"');
-  const had = scope.used.has(name);
-  scope.used.add(name);
-  try {
-    return fn();
-  } finally {
-    if (!had) scope.used.delete(name);
-  }
-}
-
-/** WHERE conditions of a node: filters, logic trees, `!inner` embeds and `rel=is.null` filters. */
+/** Root filter conditions of a node whose source is `alias` (used for UPDATE/DELETE). */
 export function conditions(node: ReadNode, alias: string, scope: Scope): string[] {
-  const p = scope.params;
-  const out = node.filters.map((f) => filterSql(f, alias, node, p));
-  for (const t of node.logic) out.push(logicSql(t, alias, node, p));
-  for (const e of node.embeds) {
-    const nullFilter = node.embedNullFilters.find((x) => x.embed === e);
-    if (e.join !== 'inner' && !nullFilter) continue;
-    const src = embedSource(e, alias, scope);
-    const inner = withAlias(scope, src.alias, () => [src.join, ...conditions(e, src.alias, scope)]);
-    const exists = `EXISTS (SELECT 1 FROM ${src.from} WHERE ${inner.join(' AND ')})`;
-    if (e.join === 'inner') out.push(exists);
-    if (nullFilter) out.push(nullFilter.isNull ? `NOT ${exists}` : exists);
-  }
-  return out;
+  return whereTerms(node, { qi: alias, row: alias }, { params: scope.params }, 'read');
 }
 
-export function orderSql(node: ReadNode, alias: string, scope: Scope): string {
-  if (node.order.length === 0) return '';
-  const terms = node.order.map((t: OrderTerm) => {
-    let expr: string;
-    if (t.relation !== undefined) {
-      const e = node.embeds.find((x) => x.key === t.relation) as EmbedNode;
-      const src = embedSource(e, alias, scope);
-      expr = `(SELECT ${fieldExpr(src.alias, t.field, scope.params, e.relation)} FROM ${src.from} WHERE ${src.join} LIMIT 1)`;
-    } else {
-      expr = fieldExpr(alias, t.field, scope.params, node.relation);
-    }
+// ---------------------------------------------------------------- order, range, group
+
+function orderTermsSql(node: ReadNode, src: Source, p: Params): string[] {
+  return (node.order as ResolvedOrder[]).map((t) => {
+    const expr =
+      t.relationAlias !== undefined
+        ? fieldSql({ ...node, relation: undefined }, { qi: ident(t.relationAlias) }, t.field, p)
+        : fieldSql(node, src, t.field, p);
     const dir = t.direction === 'desc' ? ' DESC' : t.direction === 'asc' ? ' ASC' : '';
     const nulls = t.nulls === 'first' ? ' NULLS FIRST' : t.nulls === 'last' ? ' NULLS LAST' : '';
     return `${expr}${dir}${nulls}`;
   });
-  return ` ORDER BY ${terms.join(', ')}`;
+}
+
+export function orderSql(node: ReadNode, alias: string, scope: Scope): string {
+  const terms = orderTermsSql(node, { qi: alias, row: alias }, scope.params);
+  return terms.length ? ` ORDER BY ${terms.join(', ')}` : '';
 }
 
 function rangeSql(limit: number | undefined, offset: number | undefined, p: Params): string {
@@ -175,100 +190,135 @@ function rangeSql(limit: number | undefined, offset: number | undefined, p: Para
   return sql;
 }
 
-export interface Projection {
-  cols: string[];
-  joins: string[];
-  /** Output keys, when knowable (needed to aggregate to-many spreads column by column). */
-  keys: string[];
+/** GROUP BY the non-aggregated output when anything in this level aggregates (SqlFragment.hs groupF). */
+function groupSql(node: ReadNode, src: Source, p: Params): string {
+  const spreadAggregates = node.embeds.some((e) => e.spread && e.spreadFields.some((f) => f.aggregate));
+  if (!spreadAggregates && !node.select.some((s) => s.aggregate)) return '';
+  const terms = node.select
+    .filter((s) => !s.aggregate)
+    .map((s) => (s.alias !== undefined ? ident(s.alias) : fieldSql(node, src, s.field, p)));
+  for (const e of node.embeds) {
+    if (e.empty) continue;
+    if (!e.spread) terms.push(ident(e.key));
+    else
+      for (const f of e.spreadFields) if (!f.aggregate) terms.push(`${ident(e.aggAlias)}.${ident(f.alias ?? f.name)}`);
+  }
+  return terms.length ? ` GROUP BY ${terms.join(', ')}` : '';
 }
 
-export interface ProjectOptions {
-  /** Expand `*` to the cached column list instead of `alias.*`. */
-  expandStar?: boolean;
+// ---------------------------------------------------------------- embeds
+
+/** FROM and join conditions of an embed, correlated to its parent's source. */
+function embedFrom(e: EmbedNode, parent: Source): { src: Source; from: string; joinConds: string[] } {
+  const r = e.rel;
+  const target = qualifiedIdent(e.relation.schema, e.relation.name);
+  if (r.kind === 'many-to-many') {
+    // No alias for the target, as in PostgREST: the junction joins it implicitly.
+    const j = qualifiedIdent(r.junction.schema, r.junction.name);
+    const src: Source = { qi: target };
+    const joinConds = [
+      ...r.targetColumns.map(([tc, jc]) => `${j}.${ident(jc)} = ${target}.${ident(tc)}`),
+      ...r.sourceColumns.map(([oc, jc]) => `${j}.${ident(jc)} = ${parent.qi}.${ident(oc)}`),
+    ];
+    return { src, from: `${target}, ${j}`, joinConds };
+  }
+  const alias = ident(e.fromAlias as string);
+  const src: Source = { qi: alias, row: alias };
+  if (r.kind === 'computed') {
+    // The cast picks the overload taking this row type (e.g. a view's and its table's).
+    const row = parent.row ?? ident(r.table.name);
+    const arg = `${row}::${qualifiedIdent(r.table.schema, r.table.name)}`;
+    return { src, from: `${qualifiedIdent(r.fn.schema, r.fn.name)}(${arg}) AS ${alias}`, joinConds: [] };
+  }
+  const joinConds = r.columns.map(([oc, tc]) => `${alias}.${ident(tc)} = ${parent.qi}.${ident(oc)}`);
+  return { src, from: `${target} AS ${alias}`, joinConds };
 }
 
-export function project(node: ReadNode, alias: string, scope: Scope, opts: ProjectOptions = {}): Projection {
-  const out: Projection = { cols: [], joins: [], keys: [] };
-  const p = scope.params;
-  for (const item of node.select) {
-    if (item.type === 'star') {
-      const columns = node.relation?.columns;
-      if (opts.expandStar && columns) {
-        for (const c of columns) {
-          out.cols.push(`${alias}.${ident(c.name)}`);
-          out.keys.push(c.name);
-        }
-      } else {
-        out.cols.push(`${alias}.*`);
-        if (columns) out.keys.push(...columns.map((c) => c.name));
-      }
-      continue;
+/** One level: `SELECT … FROM … <lateral joins> WHERE … GROUP BY … ORDER BY … LIMIT …`. */
+function levelQuery(
+  node: ReadNode,
+  src: Source,
+  from: string,
+  joinConds: string[],
+  ctx: BuildContext,
+  range: { limit?: number; offset?: number },
+  expandStar = false,
+): string {
+  const p = ctx.params;
+  const selects: string[] = [];
+  if (node.select.length === 0 && node.embeds.length === 0) selects.push(`${src.qi}.*`);
+  for (const s of node.select) {
+    const columns = node.relation?.columns;
+    if (expandStar && columns && s.field.name === '*' && !s.aggregate) {
+      for (const c of columns) selects.push(`${src.qi}.${ident(c.name)}`);
+    } else selects.push(selectItemSql(node, src, s, p));
+  }
+  const e = node as Partial<EmbedNode>;
+  for (const x of e.spreadOrderSelects ?? []) {
+    const qi = x.relationAlias !== undefined ? { qi: ident(x.relationAlias) } : src;
+    selects.push(
+      `${fieldSql(x.relationAlias !== undefined ? { ...node, relation: undefined } : node, qi, x.field, p)} AS ${ident(x.alias)}`,
+    );
+  }
+  const joins: string[] = [];
+  for (const child of node.embeds) {
+    const a = ident(child.aggAlias);
+    if (!child.empty) {
+      if (child.spread) selects.push(...child.spreadFields.map((f) => spreadSelectSql(child, f)));
+      else if (child.rel.toOne) selects.push(`row_to_json(${a}.*)::jsonb AS ${ident(child.key)}`);
+      else selects.push(`COALESCE(${a}.${a}, '[]') AS ${ident(child.key)}`);
     }
-    if (item.type === 'column') {
-      let expr = fieldExpr(alias, item.field, p, node.relation);
-      if (item.cast !== undefined) {
-        const type = castType(item.cast);
-        if (!type)
-          throw restError(400, 'PGRST100', `"failed to parse select parameter" invalid cast type '${item.cast}'`);
-        expr = `CAST(${expr} AS ${type})`;
-      }
-      const key = outputKey(item);
-      out.cols.push(`${expr} AS ${ident(key)}`);
-      out.keys.push(key);
-      continue;
-    }
-    const e = embedFor(node, item);
-    if (e.select.length === 0) continue; // `rel()` only filters; PostgREST leaves it out of the output
-    if (e.spread) projectSpread(e, alias, scope, out);
-    else {
-      out.cols.push(`${embedSubquery(e, alias, scope)} AS ${ident(e.key)}`);
-      out.keys.push(e.key);
+    joins.push(joinSql(child, src, ctx));
+  }
+  const where = [...whereTerms(node, src, ctx, 'read'), ...joinConds];
+  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const order = orderTermsSql(node, src, p);
+  const orderSqlText = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+  return `SELECT ${selects.join(', ')} FROM ${from}${joins.join('')}${whereSql}${groupSql(node, src, p)}${orderSqlText}${rangeSql(range.limit, range.offset, p)}`;
+}
+
+function embedRange(e: EmbedNode, ctx: BuildContext): { limit?: number; offset?: number } {
+  const max = ctx.maxRows;
+  const limit = max === undefined ? e.limit : Math.min(e.limit ?? max, max);
+  return { limit, offset: e.offset };
+}
+
+function joinSql(e: EmbedNode, parent: Source, ctx: BuildContext): string {
+  const { src, from, joinConds } = embedFrom(e, parent);
+  const sub = levelQuery(e, src, from, joinConds, ctx, embedRange(e, ctx));
+  const a = ident(e.aggAlias);
+  const type = e.join === 'inner' ? 'INNER' : 'LEFT';
+  if (e.rel.toOne) return ` ${type} JOIN LATERAL (${sub}) AS ${a} ON TRUE`;
+  const cond = e.join === 'inner' ? `${a} IS NOT NULL` : 'TRUE';
+  let aggs = `json_agg(${a})::jsonb AS ${a}`;
+  if (e.spread === 'to-many') {
+    const order = e.spreadOrder.map((o) => {
+      const dir = o.direction === 'desc' ? ' DESC' : o.direction === 'asc' ? ' ASC' : '';
+      const nulls = o.nulls === 'first' ? ' NULLS FIRST' : o.nulls === 'last' ? ' NULLS LAST' : '';
+      return `${a}.${ident(o.alias)}${dir}${nulls}`;
+    });
+    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+    for (const f of e.spreadFields) {
+      aggs += `, COALESCE(json_agg(${a}.${ident(f.name)}${orderBy}), '[]')::jsonb AS ${ident(f.alias ?? f.name)}`;
     }
   }
-  return out;
+  return ` ${type} JOIN LATERAL (SELECT ${aggs} FROM (${sub}) AS ${a}) AS ${a} ON ${cond}`;
 }
 
-function innerSelect(
-  e: EmbedNode,
-  parentAlias: string,
-  scope: Scope,
-  opts: ProjectOptions,
-  toOne: boolean,
-): { sql: string; keys: string[] } {
-  const src = embedSource(e, parentAlias, scope);
-  return withAlias(scope, src.alias, () => {
-    const proj = project(e, src.alias, scope, opts);
-    const where = [src.join, ...conditions(e, src.alias, scope)];
-    const order = toOne ? '' : orderSql(e, src.alias, scope);
-    const range = toOne ? ' LIMIT 1' : rangeSql(e.limit, e.offset, scope.params);
-    const cols = proj.cols.length ? proj.cols.join(', ') : 'NULL';
-    const sql = `SELECT ${cols} FROM ${src.from}${proj.joins.join('')} WHERE ${where.join(' AND ')}${order}${range}`;
-    return { sql, keys: proj.keys };
-  });
+// ---------------------------------------------------------------- counting
+
+/**
+ * The rows a count sees: root filters, with `!inner` embeds and embed null filters as EXISTS instead
+ * of joins, so no row is multiplied (QueryBuilder.hs readPlanToCountQuery).
+ */
+function countQuery(node: ReadNode, at: { src: Source; from: string; joinConds: string[] }, ctx: BuildContext): string {
+  const where = [...whereTerms(node, at.src, ctx, 'count'), ...at.joinConds];
+  for (const e of node.embeds)
+    if (e.join === 'inner') where.push(`EXISTS (${countQuery(e, embedFrom(e, at.src), ctx)})`);
+  return `SELECT 1 FROM ${at.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-function embedSubquery(e: EmbedNode, parentAlias: string, scope: Scope): string {
-  const row = ident(`pgrst_${++scope.seq.n}`);
-  const { sql } = innerSelect(e, parentAlias, scope, {}, e.rel.toOne);
-  if (e.rel.toOne) return `(SELECT row_to_json(${row}) FROM (${sql}) ${row})`;
-  return `(SELECT coalesce(json_agg(${row}), '[]') FROM (${sql}) ${row})`;
-}
-
-/** `...rel(cols)`: to-one lifts the columns into the parent; to-many turns each column into an array. */
-function projectSpread(e: EmbedNode, parentAlias: string, scope: Scope, out: Projection): void {
-  const lat = ident(`pgrst_s${++scope.seq.n}`);
-  const toOne = e.rel.toOne;
-  const { sql, keys } = innerSelect(e, parentAlias, scope, { expandStar: !toOne }, toOne);
-  if (toOne) {
-    out.joins.push(` LEFT JOIN LATERAL (${sql}) AS ${lat} ON true`);
-  } else {
-    const row = ident(`pgrst_${++scope.seq.n}`);
-    const aggs = keys.map((k) => `coalesce(json_agg(${row}.${ident(k)}), '[]') AS ${ident(k)}`);
-    out.joins.push(` LEFT JOIN LATERAL (SELECT ${aggs.join(', ') || 'NULL'} FROM (${sql}) ${row}) AS ${lat} ON true`);
-  }
-  out.cols.push(`${lat}.*`);
-  out.keys.push(...keys);
-}
+// ---------------------------------------------------------------- root
 
 export interface RootRead {
   /** `SELECT … FROM … WHERE … ORDER … LIMIT …` producing one row per output object. */
@@ -279,7 +329,7 @@ export interface RootRead {
 
 /**
  * Root level of a read. `from` is the SQL source (a table, a CTE, a function call) already aliased
- * as `alias`; `where` adds conditions that are not part of the query string.
+ * as `alias`.
  */
 export function buildRootRead(
   node: ReadNode,
@@ -292,41 +342,32 @@ export function buildRootRead(
     offset?: number;
     expandStar?: boolean;
     estimateCap?: number;
+    /** db-max-rows, which also caps every embedded resource. */
+    maxRows?: number;
   },
 ): RootRead {
-  return withAlias(scope, alias, () => {
-    const proj = project(node, alias, scope, { expandStar: opts.expandStar });
-    const where = conditions(node, alias, scope);
-    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const order = orderSql(node, alias, scope);
-    const range = rangeSql(opts.limit, opts.offset, scope.params);
-    const cols = proj.cols.length ? proj.cols.join(', ') : '';
-    const pageSql = `SELECT ${cols} FROM ${from}${proj.joins.join('')}${whereSql}${order}${range}`;
-    let countSql: string | null = null;
-    if (opts.count === 'estimated') {
-      // Exact up to the cap (db-max-rows); beyond it the handler uses the planner's estimate.
-      const cap = Math.trunc(opts.estimateCap ?? 1000) + 1;
-      countSql = `SELECT count(*) FROM (SELECT 1 FROM ${from}${whereSql} LIMIT ${cap}) pgrst_c`;
-    } else if (opts.count) {
-      countSql = `SELECT count(*) FROM ${from}${whereSql}`;
-    }
-    return { pageSql, countSql };
-  });
+  const ctx: BuildContext = { params: scope.params, maxRows: opts.maxRows };
+  const src: Source = { qi: alias, row: alias };
+  const pageSql = levelQuery(node, src, from, [], ctx, { limit: opts.limit, offset: opts.offset }, opts.expandStar);
+  let countSql: string | null = null;
+  if (opts.count) {
+    const rows = countQuery(node, { src, from, joinConds: [] }, ctx);
+    // Estimated: exact up to the cap (db-max-rows); beyond it the handler uses the planner's estimate.
+    const cap = opts.count === 'estimated' ? ` LIMIT ${Math.trunc(opts.estimateCap ?? 1000) + 1}` : '';
+    countSql = `SELECT count(*) FROM (${rows}${cap}) pgrst_c`;
+  }
+  return { pageSql, countSql };
 }
 
-/** `EXPLAIN` of the filtered rows with its own parameters, for `Prefer: count=planned|estimated`. */
+/** `EXPLAIN` of the counted rows with its own parameters, for `Prefer: count=planned|estimated`. */
 export function buildPlanStatement(
   node: ReadNode,
   from: string,
   alias: string,
 ): { text: string; values: (string | null)[] } {
   const params = new Params();
-  const scope = newScope(params);
-  return withAlias(scope, alias, () => {
-    const where = conditions(node, alias, scope);
-    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    return { text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from}${whereSql}`, values: params.values };
-  });
+  const rows = countQuery(node, { src: { qi: alias, row: alias }, from, joinConds: [] }, { params });
+  return { text: `EXPLAIN (FORMAT JSON) ${rows}`, values: params.values };
 }
 
 /** The single-row statement every read returns: total (or NULL), page size and the JSON body. */
@@ -336,5 +377,3 @@ export function wrapPage(read: RootRead, body: 'array' | 'strip-nulls'): string 
   const bodyExpr = body === 'strip-nulls' ? `json_strip_nulls(${agg})` : agg;
   return `SELECT ${total} AS total, count(*) AS page_total, ${bodyExpr}::text AS body FROM (${read.pageSql}) pgrst_r`;
 }
-
-export type { SelectItem };

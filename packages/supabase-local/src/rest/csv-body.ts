@@ -45,15 +45,15 @@ export function rootFilterFields(node: ReadNode): string[] {
 export function sourceColumns(node: ReadNode, extra: string[]): string[] | null {
   const names = new Set<string>();
   for (const item of node.select) {
-    if (item.type === 'star') return null;
-    if (item.type === 'column') names.add(item.field.name);
+    if (item.field.name === '*') return null;
+    names.add(item.field.name);
   }
   if (names.size === 0 && node.embeds.length === 0) return null;
   for (const e of node.embeds) {
     const rel = e.rel;
     if (rel.kind === 'computed') return null;
-    if (rel.kind === 'many-to-many') for (const c of rel.fkParent.refColumns) names.add(c);
-    else for (const [parent] of rel.pairs) names.add(parent);
+    if (rel.kind === 'many-to-many') for (const [parent] of rel.sourceColumns) names.add(parent);
+    else for (const [parent] of rel.columns) names.add(parent);
   }
   if (names.size === 0) return null;
   for (const c of extra) names.add(c);

@@ -1,10 +1,10 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
-// PostgREST's in-database configuration (Config/Database.hs queryDbSettings): `pgrst.*` settings on
-// the role PostgREST logs in as (`alter role authenticator set pgrst.db_plan_enabled = 'true'`), a
-// database-specific setting winning over a global one. Read at start and again on
-// `NOTIFY pgrst, 'reload config'`; a reload with an invalid value keeps the previous configuration,
-// as PostgREST does (it only refuses to start with one).
+// PostgREST's in-database configuration (Config/Database.hs queryDbSettings): `pgrst.*` settings on the
+// role PostgREST logs in as (`alter role authenticator set pgrst.db_plan_enabled = 'true'`), a
+// database-specific setting winning over a global one (`ALTER DATABASE … SET` alone has no effect).
+// Read at start and again on `NOTIFY pgrst, 'reload config'` (not on 'reload schema'); a reload with an
+// invalid value keeps the previous configuration, as PostgREST does (it only refuses to start with one).
 
 export interface DbConfig {
   /** db-tx-end `rollback*`: every transaction ends in ROLLBACK unless overridden. */
@@ -13,27 +13,31 @@ export interface DbConfig {
   txAllowOverride: boolean;
   /** db-plan-enabled: `Accept: application/vnd.pgrst.plan` answers EXPLAIN output. */
   planEnabled: boolean;
+  /** db-aggregates-enabled: `count()`, `col.sum()`… in `select` (off by default, as on hosted Supabase). */
+  aggregatesEnabled: boolean;
 }
 
 export const DEFAULT_DB_CONFIG: DbConfig = Object.freeze({
   txRollbackAll: false,
   txAllowOverride: false,
   planEnabled: false,
+  aggregatesEnabled: false,
 });
 
+const AUTHENTICATOR = 'authenticator';
+
 const SETTINGS_SQL = `
-with kv as (
+select distinct on (key) replace(k, 'pgrst.', '') as key, v as value
+from (
   select s.setdatabase as database, substr(c.setting, 1, strpos(c.setting, '=') - 1) as k,
     substr(c.setting, strpos(c.setting, '=') + 1) as v
-  from pg_catalog.pg_db_role_setting s, unnest(s.setconfig) as c(setting)
-  where s.setrole = quote_ident(current_user)::regrole::oid
+  from pg_catalog.pg_db_role_setting s
+  cross join lateral unnest(s.setconfig) as c(setting)
+  where s.setrole = (select oid from pg_catalog.pg_roles where rolname = $1)
     and s.setdatabase in (0, (select oid from pg_catalog.pg_database where datname = current_catalog))
-)
-select distinct on (k) replace(k, 'pgrst.', '') as key, v as value
-from kv where k = any($1) and v is not null
-order by k, database desc nulls last`;
-
-const NAMES = ['pgrst.db_tx_end', 'pgrst.db_plan_enabled'];
+) kv
+where k like 'pgrst.%' and v is not null
+order by key, database desc nulls last`;
 
 const TX_END: Record<string, [boolean, boolean]> = {
   commit: [false, false],
@@ -43,62 +47,35 @@ const TX_END: Record<string, [boolean, boolean]> = {
 };
 
 /**
- * PostgREST's coerceBool: letters only, title-cased, read as a Haskell Bool (`true`, `TRUE`,
- * `"false"`), else a positive integer; anything else leaves the default.
+ * PostgREST's coerceBool: letters only, any case, read as a Haskell Bool (`true`, `TRUE`, `"false"`),
+ * else a number > 0; anything else leaves the default.
  */
-function readBool(raw: string): boolean | undefined {
+export function coerceBool(raw: string): boolean | undefined {
   const letters = raw.replace(/[^\p{L}]/gu, '').toLowerCase();
   if (letters === 'true') return true;
   if (letters === 'false') return false;
-  return /^-?\d+$/.test(raw) ? Number(raw) > 0 : undefined;
+  return /^-?\d+$/.test(raw.trim()) ? Number(raw) > 0 : undefined;
+}
+
+function flag(settings: Map<string, string>, key: string): boolean {
+  const raw = settings.get(key);
+  return (raw !== undefined && coerceBool(raw)) || false;
 }
 
 export function parseDbConfig(settings: Map<string, string>): DbConfig {
   const txEnd = settings.get('db_tx_end') || 'commit';
   const tx = TX_END[txEnd];
   if (!tx) throw new Error(`Invalid transaction termination "${txEnd}" in pgrst.db_tx_end`);
-  const plan = settings.get('db_plan_enabled');
-  return {
+  return Object.freeze({
     txRollbackAll: tx[0],
     txAllowOverride: tx[1],
-    planEnabled: (plan !== undefined && readBool(plan)) || false,
-  };
+    planEnabled: flag(settings, 'db_plan_enabled'),
+    aggregatesEnabled: flag(settings, 'db_aggregates_enabled'),
+  });
 }
 
-export class DbConfigHolder {
-  private current: Promise<DbConfig>;
-
-  constructor(
-    private readonly pool: Pool,
-    private readonly log: (message: string) => void = () => {},
-  ) {
-    this.current = this.load().catch((err: Error) => {
-      this.log(`[rest] in-database config ignored: ${err.message}`);
-      return DEFAULT_DB_CONFIG;
-    });
-  }
-
-  get(): Promise<DbConfig> {
-    return this.current;
-  }
-
-  /** Serves the previous configuration until the new one is read; keeps it when the new one is invalid. */
-  reload(): Promise<void> {
-    const previous = this.current;
-    const next = this.load();
-    return next.then(
-      () => {
-        this.current = next;
-      },
-      (err: Error) => {
-        this.log(`[rest] config reload failed, keeping the previous one: ${err.message}`);
-        this.current = previous;
-      },
-    );
-  }
-
-  private async load(): Promise<DbConfig> {
-    const { rows } = await this.pool.query<{ key: string; value: string }>(SETTINGS_SQL, [NAMES]);
-    return Object.freeze(parseDbConfig(new Map(rows.map((r) => [r.key, r.value]))));
-  }
+/** Reads the settings; throws on an invalid value (callers keep what they had). */
+export async function loadDbConfig(client: Pool | PoolClient): Promise<DbConfig> {
+  const { rows } = await client.query<{ key: string; value: string }>(SETTINGS_SQL, [AUTHENTICATOR]);
+  return parseDbConfig(new Map(rows.map((r) => [r.key, r.value])));
 }

@@ -82,17 +82,22 @@ export class FuzzySet {
 
   /** The closest value scoring at least `minScore`, if any. */
   best(query: string, minScore: number): string | undefined {
-    const key = query.toLowerCase();
-    const exact = this.exact.get(key);
-    if (exact !== undefined) return exact;
-    for (const size of GRAM_SIZES) {
-      const found = this.matches(key, size, minScore);
-      if (found.length) return this.exact.get(found[0]);
-    }
-    return undefined;
+    return this.get(query, minScore)[0]?.[1];
   }
 
-  private matches(key: string, size: number, minScore: number): string[] {
+  /** fuzzyset's `get`: every value scoring at least `minScore`, best first; an exact match alone scores 1. */
+  get(query: string, minScore: number): [number, string][] {
+    const key = query.toLowerCase();
+    const exact = this.exact.get(key);
+    if (exact !== undefined) return [[1, exact]];
+    for (const size of GRAM_SIZES) {
+      const found = this.matches(key, size, minScore);
+      if (found.length) return found.map((m) => [m.score, this.exact.get(m.entry) ?? m.entry]);
+    }
+    return [];
+  }
+
+  private matches(key: string, size: number, minScore: number): { score: number; entry: string }[] {
     const items = this.items.get(size) ?? [];
     const dict = this.dict.get(size) ?? new Map();
     const query = gramVector(key, size);
@@ -108,7 +113,17 @@ export class FuzzySet {
       .slice(0, 50)
       .map((m) => ({ score: similarity(key, m.entry), entry: m.entry }))
       .sort((a, b) => b.score - a.score)
-      .filter((m) => m.score >= minScore)
-      .map((m) => m.entry);
+      .filter((m) => m.score >= minScore);
   }
+}
+
+// PostgREST's default for relationship hints (Error.hs): fuzzyset's minimum score of 0.33.
+const HINT_SCORE = 0.33;
+
+export function fuzzyMatches(entries: Iterable<string>, query: string): [number, string][] {
+  return new FuzzySet(entries).get(query, HINT_SCORE);
+}
+
+export function fuzzyBest(entries: Iterable<string>, query: string): string | undefined {
+  return new FuzzySet(entries).best(query, HINT_SCORE);
 }

@@ -2,7 +2,7 @@ import type { ApiRequest, ApiResponse, StackContext } from '../http';
 import { buildPlanStatement, buildRootRead, newScope, wrapPage } from './build-read';
 import { buildDelete, buildInsert, buildUpdate, type WriteOptions } from './build-write';
 import { csvBody } from './csv-body';
-import { type DbConfig, DbConfigHolder } from './db-config';
+import type { DbConfig } from './db-config';
 import { errorResponse, parseError, pgErrorResponse, RestError, restError } from './errors';
 import { executeAll, isPgError, type Row, type TxEnv } from './execute';
 import { Lru } from './lru';
@@ -59,12 +59,9 @@ export interface Request {
 
 export class RestService {
   readonly cache: SchemaCacheHolder;
-  readonly config: DbConfigHolder;
 
   constructor(readonly ctx: StackContext) {
-    const log = process.env.SUPABASE_LOCAL_VERBOSE ? (m: string) => console.error(m) : undefined;
-    this.config = new DbConfigHolder(ctx.apiPool, log);
-    this.cache = new SchemaCacheHolder(ctx.adminPool, ctx.config.schemas, () => void this.config.reload());
+    this.cache = new SchemaCacheHolder(ctx.adminPool, ctx.config.schemas);
   }
 
   handle = async (req: ApiRequest): Promise<ApiResponse> => {
@@ -84,7 +81,7 @@ export class RestService {
         (segments.length === 0 && method !== 'GET' && method !== 'HEAD')
       )
         throw restError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
-      const config = await this.config.get();
+      const config = await this.cache.config();
       const prefs = parsePrefer(req.headers.prefer, config.txAllowOverride);
       const r: Request = { req, method, auth, schema, prefs, accepts: parseAccept(req.headers.accept), config };
       let res: ApiResponse;
@@ -294,6 +291,7 @@ export class RestService {
     const read = buildRootRead(tree, from, alias, scope, {
       count: mode === 'planned' ? false : mode === 'estimated' ? 'estimated' : mode === 'exact',
       estimateCap: maxRows,
+      maxRows,
       limit,
       offset,
     });

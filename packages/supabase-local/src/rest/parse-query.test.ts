@@ -80,10 +80,47 @@ describe('parseSelect', () => {
     expect(parseSelect('"my col",a-b')).toMatchObject([{ field: { name: 'my col' } }, { field: { name: 'a-b' } }]);
   });
 
-  it('aggregates answer PGRST123, broken grammar PGRST100', () => {
-    expect(codeOf(() => parseSelect('count()'))).toBe('PGRST123');
-    expect(codeOf(() => parseSelect('id.sum()'))).toBe('PGRST123');
-    for (const bad of ['id,', 'rel(id', 'a::', 'a;b', '...x']) expect(codeOf(() => parseSelect(bad))).toBe('PGRST100');
+  it('aggregates with aliases and casts before and after; count is never a relation', () => {
+    expect(parseSelect('count(),n:count()::text,total:amount::int.sum()::text,id.max(),x.avg()')).toEqual([
+      {
+        type: 'column',
+        field: { name: '*', json: [] },
+        alias: undefined,
+        aggregate: 'count',
+        aggregateCast: undefined,
+      },
+      { type: 'column', field: { name: '*', json: [] }, alias: 'n', aggregate: 'count', aggregateCast: 'text' },
+      {
+        type: 'column',
+        field: { name: 'amount', json: [] },
+        alias: 'total',
+        cast: 'int',
+        aggregate: 'sum',
+        aggregateCast: 'text',
+      },
+      { type: 'column', field: { name: 'id', json: [] }, aggregate: 'max' },
+      { type: 'column', field: { name: 'x', json: [] }, aggregate: 'avg' },
+    ]);
+    // `count` without `()` is a plain column (Postgres then reads `t.count` as count(t)).
+    expect(parseSelect('rel(count)')).toMatchObject([
+      { type: 'embed', select: [{ type: 'column', field: { name: 'count' } }] },
+    ]);
+  });
+
+  it('broken grammar answers PGRST100', () => {
+    for (const bad of [
+      'id,',
+      'rel(id',
+      'a::',
+      'a;b',
+      '...x',
+      'count(*)',
+      'id.foo()',
+      'id.sum',
+      '*!hint',
+      'a:...rel(*)',
+    ])
+      expect(codeOf(() => parseSelect(bad))).toBe('PGRST100');
   });
 });
 

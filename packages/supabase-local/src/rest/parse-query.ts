@@ -1,5 +1,6 @@
-import { parseError, restError } from './errors';
+import { parseError } from './errors';
 import {
+  type AggregateFunction,
   type Field,
   type Filter,
   type JsonStep,
@@ -16,7 +17,6 @@ import {
 // (PGRST100 and friends) on bad input; never touches SQL.
 
 const RESERVED_LAST = new Set(['order', 'limit', 'offset', 'and', 'or']);
-const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max']);
 
 /** Splits a raw query string; `+` means space, as PostgREST (parseQueryReplacePlus True). */
 export function splitQuery(rawQuery: string): [string, string][] {
@@ -137,7 +137,10 @@ function readSelectList(c: Cursor): SelectItem[] {
 }
 
 function readSelectItem(c: Cursor): SelectItem {
-  if (c.eat('*')) return { type: 'star' };
+  if (c.eat('*')) {
+    if (!c.done && c.peek() !== ',' && c.peek() !== ')') c.fail('expecting ")", "," or end of input');
+    return { type: 'star' };
+  }
   if (c.eat('...')) {
     const embed = readEmbedHead(c, readIdentifier(c));
     if (c.peek() !== '(') c.fail('expecting "(" after a spread relation');
@@ -153,33 +156,44 @@ function readSelectItem(c: Cursor): SelectItem {
     c.pos = save;
   }
   if (c.eat('...')) c.fail('spread cannot be aliased');
+  // `count()` alone counts rows; `count` is never a relation name (QueryParams.hs pRelationSelect).
+  if (c.eat('count()')) {
+    const aggregateCast = readCast(c);
+    expectItemEnd(c);
+    return { type: 'column', field: { name: '*', json: [] }, alias, aggregate: 'count', aggregateCast };
+  }
   const nameStart = c.pos;
   const name = readIdentifier(c);
-  if (c.peek() === '!' || c.peek() === '(') {
-    // `count()` / `col.sum()` are aggregates (db-aggregates-enabled is off on Supabase).
-    if (c.peek(2) === '()' && AGGREGATES.has(name)) throw aggregateError();
+  if ((c.peek() === '!' || c.peek() === '(') && name !== 'count') {
     const embed = readEmbedHead(c, name);
     return readEmbedBody(c, { ...embed, alias, spread: false });
   }
   c.pos = nameStart;
   const field = readField(c);
-  if (c.peek() === '.') {
-    const agg = /^\.(\w+)\(\)/.exec(c.src.slice(c.pos));
-    if (agg && AGGREGATES.has(agg[1])) throw aggregateError();
-    c.fail('expecting "," or ")"');
+  const cast = readCast(c);
+  let aggregate: AggregateFunction | undefined;
+  const agg = /^\.(sum|avg|count|max|min)\(\)/.exec(c.src.slice(c.pos));
+  if (agg) {
+    c.pos += agg[0].length;
+    aggregate = agg[1] as AggregateFunction;
   }
-  let cast: string | undefined;
-  if (c.eat('::')) {
-    const m = /^[A-Za-z0-9_ $]+(\[\])?/.exec(c.src.slice(c.pos));
-    if (!m) c.fail('expecting a type name');
-    c.pos += m[0].length;
-    cast = m[0].trim();
-  }
-  return { type: 'column', field, alias, cast };
+  const aggregateCast = aggregate ? readCast(c) : undefined;
+  expectItemEnd(c);
+  return { type: 'column', field, alias, cast, aggregate, aggregateCast };
 }
 
-function aggregateError() {
-  return restError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+/** `::type` (PostgREST's pIdentifier: letters, digits, `_`, `$`, spaces), or nothing. */
+function readCast(c: Cursor): string | undefined {
+  if (!c.eat('::')) return undefined;
+  const m = /^[\p{L}\p{N}_ $]+(\[\])?/u.exec(c.src.slice(c.pos));
+  if (!m) c.fail('expecting letter or digit');
+  c.pos += m[0].length;
+  return m[0].trim();
+}
+
+function expectItemEnd(c: Cursor): void {
+  while (c.peek() === ' ' || c.peek() === '\t') c.pos++;
+  if (!c.done && c.peek() !== ',' && c.peek() !== ')') c.fail('expecting "::", ".", "," or ")"');
 }
 
 function readEmbedHead(c: Cursor, name: string): { name: string; hint?: string; join?: 'inner' | 'left' } {

@@ -13,9 +13,21 @@ export interface Field {
   json: JsonStep[];
 }
 
+export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
 export type SelectItem =
   | { type: 'star' }
-  | { type: 'column'; field: Field; alias?: string; cast?: string }
+  | {
+      type: 'column';
+      /** `count()` alone is a column `*` with the `count` aggregate. */
+      field: Field;
+      alias?: string;
+      /** `col::type`, applied before an aggregate. */
+      cast?: string;
+      aggregate?: AggregateFunction;
+      /** `col.sum()::type`, applied to the aggregate's result. */
+      aggregateCast?: string;
+    }
   | {
       type: 'embed';
       name: string;

@@ -1,4 +1,6 @@
 import type { ClientBase, Pool, PoolClient } from 'pg';
+import { type DbConfig, DEFAULT_DB_CONFIG, loadDbConfig } from './db-config';
+import { buildRelationships, type RelationshipMap } from './relationship-graph';
 import { type DbCompositeType, type DbEnum, loadSchemaTypes } from './schema-types';
 
 // What PostgREST's schema cache holds (SchemaCache.hs), for the exposed schemas only: relations with
@@ -33,8 +35,6 @@ export interface Relation {
   uniqueKeys: string[][];
   /** Computed fields: functions `f(row this_relation) returns <scalar>` usable like columns. */
   computed: Map<string, DbFunction>;
-  /** Computed relationships: `f(row this_relation) returns [setof] <table>`, embeddable by name. */
-  computedRels: Map<string, DbFunction>;
 }
 
 export interface ForeignKey {
@@ -45,7 +45,7 @@ export interface ForeignKey {
   refSchema: string;
   refTable: string;
   refColumns: string[];
-  /** The FK columns are a unique key of their table (PostgREST's one-to-one); copies through views keep it. */
+  /** The FK columns are exactly a primary key or unique constraint of their table (one-to-one); copies through views keep it. */
   oneToOne: boolean;
 }
 
@@ -90,9 +90,11 @@ export interface DbFunction {
 
 export interface SchemaCache {
   relations: Map<string, Relation>;
-  /** FKs keyed by `schema.table` of either end. */
+  /** Foreign keys by their table and by the table they reference (`schema.name`); `db:types` renders them. */
   fksFrom: Map<string, ForeignKey[]>;
   fksTo: Map<string, ForeignKey[]>;
+  /** Embeddable relationships by origin relation (`schema.name`), in PostgREST's order. */
+  relationships: RelationshipMap;
   functions: Map<string, DbFunction[]>;
   /**
    * `ALTER ROLE … SET` values (e.g. anon's statement_timeout). Postgres applies them only at login, so
@@ -101,6 +103,8 @@ export interface SchemaCache {
   roleSettings: Map<string, [string, string][]>;
   enums: DbEnum[];
   compositeTypes: DbCompositeType[];
+  /** PostgREST's in-database configuration (`pgrst.*` on the authenticator role), reloaded on its own. */
+  dbConfig: DbConfig;
   loadedAt: number;
 }
 
@@ -141,11 +145,15 @@ select con.conname as name, n1.nspname as schema, c1.relname as table, n2.nspnam
   (select json_agg(a.attname order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum) as columns,
   (select json_agg(a.attname order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns
+    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns,
+  (select array_agg(k order by k) from unnest(con.conkey) k) in (
+    select array_agg(k order by k) from pg_constraint u, unnest(u.conkey) k
+    where u.conrelid = con.conrelid and u.contype in ('p', 'u') group by u.oid) as one_to_one
 from pg_constraint con
 join pg_class c1 on c1.oid = con.conrelid join pg_namespace n1 on n1.oid = c1.relnamespace
 join pg_class c2 on c2.oid = con.confrelid join pg_namespace n2 on n2.oid = c2.relnamespace
-where con.contype = 'f' and n1.nspname = any($1) and n2.nspname = any($1)`;
+where con.contype = 'f' and con.conparentid = 0 and n1.nspname = any($1) and n2.nspname = any($1)
+order by con.conrelid, con.conname`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.pronargs as nargs, p.pronargdefaults as ndefaults,
@@ -218,6 +226,7 @@ interface FkRow {
   ref_table: string;
   columns: string[];
   ref_columns: string[];
+  one_to_one: boolean;
 }
 interface FunctionRow {
   schema: string;
@@ -268,7 +277,6 @@ export async function loadSchemaCache(client: Pool | ClientBase, schemas: string
       pk,
       uniqueKeys: r.keys.map((k) => k.columns),
       computed: new Map(),
-      computedRels: new Map(),
     });
   }
   const fksFrom = new Map<string, ForeignKey[]>();
@@ -282,7 +290,7 @@ export async function loadSchemaCache(client: Pool | ClientBase, schemas: string
       refSchema: f.ref_schema,
       refTable: f.ref_table,
       refColumns: f.ref_columns,
-      oneToOne: isUniqueKey(relations.get(qualified(f.schema, f.table)), f.columns),
+      oneToOne: f.one_to_one,
     };
     push(fksFrom, qualified(fk.schema, fk.table), fk);
     push(fksTo, qualified(fk.refSchema, fk.refTable), fk);
@@ -294,15 +302,24 @@ export async function loadSchemaCache(client: Pool | ClientBase, schemas: string
     push(functions, qualified(f.schema, f.name), fn);
     const owner = fn.rowArg && relations.get(qualified(fn.rowArg.schema, fn.rowArg.name));
     if (!owner || owner.columnByName.has(fn.name)) continue;
-    if (fn.returnKind === 'composite' && fn.returnRelation) owner.computedRels.set(fn.name, fn);
-    else if (!fn.returnsSet && fn.returnKind !== 'void') owner.computed.set(fn.name, fn);
+    // Functions returning a table's rows are computed relationships (relationship-graph.ts), not fields.
+    const isRelationship = fn.returnKind === 'composite' && fn.returnRelation;
+    if (!fn.returnsSet && fn.returnKind !== 'void' && !isRelationship) owner.computed.set(fn.name, fn);
   }
   for (const list of functions.values()) list.sort(compareOverloads);
-  return { relations, fksFrom, fksTo, functions, roleSettings, ...types, loadedAt: Date.now() };
-}
-
-function isUniqueKey(rel: Relation | undefined, cols: string[]): boolean {
-  return !!rel?.uniqueKeys.some((k) => k.length === cols.length && k.every((c) => cols.includes(c)));
+  const allFks = [...fksFrom.values()].flat();
+  const relationships = buildRelationships(relations, allFks, [...functions.values()].flat());
+  return {
+    relations,
+    fksFrom,
+    fksTo,
+    relationships,
+    functions,
+    roleSettings,
+    ...types,
+    dbConfig: DEFAULT_DB_CONFIG,
+    loadedAt: Date.now(),
+  };
 }
 
 /**
@@ -453,7 +470,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * Keeps the cache fresh: LISTEN pgrst on a dedicated admin connection, reload on 'reload schema'
  * (or an empty payload), exactly the channel and payloads PostgREST honours; 'reload config' is
- * handed to `onReloadConfig` (the in-database configuration, db-config.ts).
+ * answered by reloadConfig() (the in-database configuration, db-config.ts).
  */
 export class SchemaCacheHolder {
   private current: Promise<SchemaCache>;
@@ -462,13 +479,14 @@ export class SchemaCacheHolder {
   private retryTimer: NodeJS.Timeout | null = null;
   private detach: () => void = () => {};
   private inFlight: Promise<SchemaCache> | null = null;
+  private dbConfig: Promise<DbConfig>;
 
   constructor(
     private readonly pool: Pool,
     private readonly schemas: string[],
-    private readonly onReloadConfig: () => void = () => {},
   ) {
-    this.current = loadSchemaCache(pool, schemas);
+    this.dbConfig = loadDbConfig(pool).catch(() => DEFAULT_DB_CONFIG);
+    this.current = this.load();
     // Unhandled rejections would crash the process; a failed load is retried on the next get().
     this.current.catch(() => {});
     void this.listen();
@@ -478,9 +496,14 @@ export class SchemaCacheHolder {
     return this.current.catch(() => this.reload());
   }
 
+  /** The in-database configuration now (the same object the current cache carries once it has loaded). */
+  config(): Promise<DbConfig> {
+    return this.dbConfig;
+  }
+
   /** Always starts a fresh load (DDL may have happened after an in-flight one began). */
   reload(): Promise<SchemaCache> {
-    const next = loadSchemaCache(this.pool, this.schemas);
+    const next = this.load();
     this.inFlight = next;
     // Keep serving the previous cache until the new one is ready.
     next.then(
@@ -495,6 +518,25 @@ export class SchemaCacheHolder {
       })
       .catch(() => {});
     return next;
+  }
+
+  /** The schema cache with the in-database config current when it finished loading. */
+  private load(): Promise<SchemaCache> {
+    return loadSchemaCache(this.pool, this.schemas).then(async (c) => ({ ...c, dbConfig: await this.dbConfig }));
+  }
+
+  /**
+   * `NOTIFY pgrst, 'reload config'`: re-read the `pgrst.*` role settings and serve them with the same
+   * schema cache (a new object, so plans built under the old config are not reused).
+   */
+  async reloadConfig(): Promise<DbConfig> {
+    const previous = this.dbConfig;
+    const next = loadDbConfig(this.pool).catch(() => previous);
+    this.dbConfig = next;
+    const config = await next;
+    const cache = await this.current.catch(() => null);
+    if (cache && cache.dbConfig !== config) this.current = Promise.resolve({ ...cache, dbConfig: config });
+    return config;
   }
 
   /** Reload for a cache miss, joining one already in flight so bursts of misses cost one load. */
@@ -514,7 +556,7 @@ export class SchemaCacheHolder {
       const onNotification = (msg: { channel: string; payload?: string }) => {
         if (msg.channel !== 'pgrst') return;
         if (!msg.payload || msg.payload === 'reload schema') void this.reload().catch(() => {});
-        else if (msg.payload === 'reload config') this.onReloadConfig();
+        else if (msg.payload === 'reload config') void this.reloadConfig();
       };
       const onError = (err: Error) => {
         // Only the current listener is ours to release; close() may already have handed it back.

@@ -10,7 +10,7 @@ describe('embedding by relationship kind', () => {
   it('to-one (many-to-one) with FK hint by column and by constraint name, and aliases', async () => {
     const { data, error } = await db
       .from('rt_messages')
-      .select('id, author:rt_users!username(username, status), reviewer:rt_users!rt_messages_reviewer_fkey(username)')
+      .select('id, author:rt_users!rt_messages_username_fkey(username, status), reviewer:rt_users!reviewer(username)')
       .order('id');
     expect(error).toBeNull();
     expect(data).toEqual([
@@ -18,6 +18,10 @@ describe('embedding by relationship kind', () => {
       { id: 2, author: { username: 'supabot', status: 'ONLINE' }, reviewer: { username: 'kiwicopple' } },
       { id: 3, author: { username: 'kiwicopple', status: 'OFFLINE' }, reviewer: { username: 'supabot' } },
     ]);
+    // A column hint also matches the referenced column: `username` is in both FKs, so it is ambiguous.
+    const ambiguous = await db.from('rt_messages').select('id, rt_users!username(username)');
+    expect(ambiguous.status).toBe(300);
+    expect(ambiguous.error?.code).toBe('PGRST201');
   });
 
   it('to-many (one-to-many) with embedded order, limit and filters', async () => {
@@ -74,7 +78,7 @@ describe('embedding by relationship kind', () => {
   it('nested embeds', async () => {
     const { data } = await db
       .from('rt_channels')
-      .select('slug, rt_messages(id, rt_users!username(username))')
+      .select('slug, rt_messages(id, rt_users!rt_messages_username_fkey(username))')
       .eq('slug', 'random')
       .single();
     expect(data).toEqual({ slug: 'random', rt_messages: [{ id: 2, rt_users: { username: 'supabot' } }] });
@@ -146,7 +150,10 @@ describe('embedding through views', () => {
     expect(fromView.data).toEqual([{ id: 1, rt_users: { username: 'supabot' } }]);
     const toView = await db.from('rt_channels').select('slug, rt_messages_view(id)').eq('slug', 'random');
     expect(toView.data).toEqual([{ slug: 'random', rt_messages_view: [{ id: 2 }] }]);
-    const tableToView = await db.from('rt_messages').select('id, rt_users_view!username(status)').eq('id', 3);
+    const tableToView = await db
+      .from('rt_messages')
+      .select('id, rt_users_view!rt_messages_username_fkey(status)')
+      .eq('id', 3);
     expect(tableToView.data).toEqual([{ id: 3, rt_users_view: { status: 'OFFLINE' } }]);
     const viewToView = await db.from('rt_messages_view').select('id, rt_users_view(status)').eq('id', 2);
     expect(viewToView.data).toEqual([{ id: 2, rt_users_view: { status: 'ONLINE' } }]);
@@ -188,15 +195,17 @@ describe('embedding errors', () => {
       {
         cardinality: 'many-to-one',
         embedding: 'rt_messages with rt_users',
-        relationship: 'rt_messages_username_fkey using rt_messages(username) and rt_users(username)',
+        relationship: 'rt_messages_reviewer_fkey using rt_messages(reviewer) and rt_users(username)',
       },
       {
         cardinality: 'many-to-one',
         embedding: 'rt_messages with rt_users',
-        relationship: 'rt_messages_reviewer_fkey using rt_messages(reviewer) and rt_users(username)',
+        relationship: 'rt_messages_username_fkey using rt_messages(username) and rt_users(username)',
       },
     ]);
-    expect(error?.hint).toContain("'rt_users!rt_messages_username_fkey'");
+    expect(error?.hint).toBe(
+      "Try changing 'rt_users' to one of the following: 'rt_users!rt_messages_reviewer_fkey', 'rt_users!rt_messages_username_fkey'. Find the desired relationship in the 'details' key.",
+    );
   });
 
   it('no relationship answers 400 PGRST200', async () => {
@@ -210,13 +219,19 @@ describe('embedding errors', () => {
     });
   });
 
-  it('filters on a resource that is not embedded answer PGRST108; other operators on an embed PGRST120', async () => {
+  it('filters on a resource that is not embedded answer PGRST108; other operators on an embed name a column', async () => {
     const notEmbedded = await db.from('rt_channels').select('slug').eq('rt_messages.id', 1);
     expect(notEmbedded.status).toBe(400);
     expect(notEmbedded.error?.code).toBe('PGRST108');
+    // PostgREST 14 only treats `is.null` specially (PGRST120 is never raised): the rest filter a column.
     const badOp = await db.from('rt_channels').select('slug, rt_messages(id)').eq('rt_messages', 1);
     expect(badOp.status).toBe(400);
-    expect(badOp.error?.code).toBe('PGRST120');
+    expect(badOp.error).toEqual({
+      code: '42703',
+      message: 'column rt_channels.rt_messages does not exist',
+      details: null,
+      hint: null,
+    });
   });
 
   it('ordering by a to-many relation answers PGRST118', async () => {

@@ -34,7 +34,7 @@ describe('rpc return shapes', () => {
   it('setof table rows with select, filters, order, limit and embedding', async () => {
     const { data, error } = await db
       .rpc('rt_users_by_status', { s: 'ONLINE' })
-      .select('username, age, rt_messages!username(id)')
+      .select('username, age, rt_messages!rt_messages_username_fkey(id)')
       .neq('username', 'awailas')
       .order('age', { ascending: false });
     expect(error).toBeNull();

@@ -152,6 +152,7 @@ describe('db:types on the fixture schema', () => {
 
   it('enums and composite types, with the enum constants', () => {
     expect(entry('Enums', '    ')).toBe(`    Enums: {
+      pj_user_status: "ONLINE" | "OFFLINE"
       rt_mood: "happy" | "sad" | "so-so"
     }`);
     expect(entry('CompositeTypes', '    ')).toBe(`    CompositeTypes: {
@@ -164,6 +165,7 @@ describe('db:types on the fixture schema', () => {
     expect(generated).toContain(`export const Constants = {
   public: {
     Enums: {
+      pj_user_status: ["ONLINE", "OFFLINE"],
       rt_mood: ["happy", "sad", "so-so"],
     },
   },
