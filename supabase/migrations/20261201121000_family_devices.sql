@@ -321,12 +321,12 @@ set search_path = ''
 as $$
   select p.id, p.display_name, p.avatar_url
     from private.device_for_token(p_token) d
-    join public.family_members fm on fm.family_id = d.family_id and fm.role = 'child'
-    join public.profiles p on p.id = fm.user_id
-   where d.id is not null and private.has_consent(fm.user_id)
+    join private.child_logins l on l.family_id = d.family_id
+    join public.profiles p on p.id = l.child_id
+   where d.id is not null and private.has_consent(l.child_id)
    order by p.display_name;
 $$;
-comment on function public.get_family_device_children(text) is 'Service role only: the children who can sign in on that family device (consent given), for the avatars. No rows for an unknown or revoked token.';
+comment on function public.get_family_device_children(text) is 'Service role only: the children who can sign in on that family device (a sign-in and consent), for the avatars. No rows for an unknown or revoked token.';
 
 create function public.verify_device_child_pin(p_token text, p_child_id uuid, p_pin text)
 returns table (status text, child_id uuid, locked_until timestamptz, attempts_left int)

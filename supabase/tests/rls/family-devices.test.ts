@@ -125,6 +125,9 @@ describe('the family device (service role, with the token from the signed cookie
 
   it("shows the device's family and its children with consent, and notes when it was seen", async () => {
     const late = await addChild(parentA, { consent: false });
+    // A child whose sign-in is gone (as when a parent deactivates them) is not offered either.
+    const gone = await addChild(parentA);
+    await adminQuery('delete from private.child_logins where child_id = $1', [gone.id]);
     await adminQuery('update private.family_devices set last_seen_at = null where id = $1', [device.device_id]);
     const { data } = await service.rpc('get_family_device', { p_token: device.token }).single();
     expect(data).toMatchObject({
@@ -137,6 +140,7 @@ describe('the family device (service role, with the token from the signed cookie
     const ids = (children ?? []).map((c: { child_id: string }) => c.child_id);
     expect(ids).toContain(kidA.id);
     expect(ids).not.toContain(late.id);
+    expect(ids).not.toContain(gone.id);
     expect(ids).not.toContain(kidB.id);
   });
 
