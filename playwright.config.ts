@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { ANON_KEY, freePort, SERVICE_ROLE_KEY } from 'supabase-local';
+import { ANON_KEY, freePort, SECRET_KEY, SERVICE_ROLE_KEY } from 'supabase-local';
 import { freshStackDataDir } from './e2e/support/stack-data-dir';
 
 // Ports and the stack's data folder are chosen once, when the runner first loads this file, and kept in
@@ -11,6 +12,8 @@ process.env.E2E_APP_PORT ??= String(await freePort());
 process.env.E2E_MAIL_PORT ??= String(await freePort());
 process.env.E2E_SMTP_PORT ??= String(await freePort());
 process.env.E2E_DATA_DIR ??= freshStackDataDir();
+// Children's passwords derive from it (lib/supabase/server-secrets.ts): a fresh one per run.
+process.env.E2E_KID_SIGN_IN_SECRET ??= randomBytes(32).toString('base64url');
 
 const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
 const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
@@ -75,6 +78,8 @@ export default defineConfig({
         NEXT_PUBLIC_SUPABASE_URL: apiUrl,
         NEXT_PUBLIC_SUPABASE_ANON_KEY: ANON_KEY,
         SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
+        SUPABASE_SECRET_KEY: SECRET_KEY,
+        KID_SIGN_IN_SECRET: process.env.E2E_KID_SIGN_IN_SECRET,
         NEXT_TELEMETRY_DISABLED: '1',
       },
       timeout: 600_000,

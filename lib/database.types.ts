@@ -336,44 +336,44 @@ export type Database = {
         }
         Relationships: []
       }
-      reading_days: {
+      reading_time_entries: {
         Row: {
           id: string
           family_id: string
           child_id: string
           local_date: string
+          updated_at: string
           seconds: number
           created_at: string
-          updated_at: string
         }
         Insert: {
           id?: string
           family_id: string
           child_id: string
           local_date: string
+          updated_at?: string
           seconds?: number
           created_at?: string
-          updated_at?: string
         }
         Update: {
           id?: string
           family_id?: string
           child_id?: string
           local_date?: string
+          updated_at?: string
           seconds?: number
           created_at?: string
-          updated_at?: string
         }
         Relationships: [
           {
-            foreignKeyName: "reading_days_family_id_fkey"
+            foreignKeyName: "reading_time_entries_family_id_fkey"
             columns: ["family_id"]
             isOneToOne: false
             referencedRelation: "families"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "reading_days_member_fkey"
+            foreignKeyName: "reading_time_entries_member_fkey"
             columns: ["family_id", "child_id"]
             isOneToOne: false
             referencedRelation: "family_members"

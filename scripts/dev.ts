@@ -1,10 +1,12 @@
 // `npm run dev`: one command for a working app. Starts the local Supabase stack (unless a hosted
 // project is configured), applies pending migrations (the seed runs on a new database), makes sure
-// .env.local points at the stack, prints the demo login and runs `next dev`.
+// .env.local points at the stack (keys, and a random KID_SIGN_IN_SECRET kept across runs), prints the
+// demo login and runs `next dev`.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ANON_KEY, SERVICE_ROLE_KEY } from 'supabase-local';
+import { ANON_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from 'supabase-local';
 
 const ENV_FILE = path.resolve('.env.local');
 const LOCAL_URL = `http://127.0.0.1:${process.env.SUPABASE_API_PORT ?? 54321}`;
@@ -38,14 +40,21 @@ if (configuredUrl && !isLocal(configuredUrl)) {
   runCli('start');
   runCli('migrate');
   const env = readEnvFile();
-  if (env.NEXT_PUBLIC_SUPABASE_URL !== LOCAL_URL || env.NEXT_PUBLIC_SUPABASE_ANON_KEY !== ANON_KEY) {
+  const wanted: Record<string, string> = {
+    NEXT_PUBLIC_SUPABASE_URL: LOCAL_URL,
+    NEXT_PUBLIC_SUPABASE_ANON_KEY: ANON_KEY,
+    SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
+    // The key the server's Auth requests carry (lib/supabase/auth-forwarding.ts).
+    SUPABASE_SECRET_KEY: SECRET_KEY,
+    // Children's passwords derive from it; random per checkout, kept so existing children keep working.
+    KID_SIGN_IN_SECRET: env.KID_SIGN_IN_SECRET || randomBytes(32).toString('base64url'),
+  };
+  if (Object.entries(wanted).some(([name, value]) => env[name] !== value)) {
     writeFileSync(
       ENV_FILE,
       [
         '# Written by `npm run dev` for the local Supabase stack. Point these at a hosted project to use it instead.',
-        `NEXT_PUBLIC_SUPABASE_URL=${LOCAL_URL}`,
-        `NEXT_PUBLIC_SUPABASE_ANON_KEY=${ANON_KEY}`,
-        `SUPABASE_SERVICE_ROLE_KEY=${SERVICE_ROLE_KEY}`,
+        ...Object.entries(wanted).map(([name, value]) => `${name}=${value}`),
         '',
       ].join('\n'),
     );

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { supabaseServiceRoleKey } from '@/lib/supabase/service-role-env';
+import { kidSignInSecret } from '@/lib/supabase/server-secrets';
 
 // Children have no e-mail. Their auth user gets an address on a reserved, never-deliverable domain
 // (RFC 2606 .invalid) so Auth's e-mail + password machinery works without ever sending anything.
@@ -11,10 +11,10 @@ export function childEmail(childId: string): string {
 /**
  * The child's Auth password, derived on the server and never shown to anyone: the child proves who they
  * are with family code + name + PIN (checked by verify_child_pin), then the server signs in with this.
- * KID_SIGN_IN_SECRET can be set to rotate it independently; otherwise the service-role key (already a
- * server-only secret) is the key, with a label so the derived value is useless for anything else.
+ * The key is KID_SIGN_IN_SECRET (required outside the local stack, see server-secrets.ts), with a label
+ * so the derived value is useless for anything else. Auth also accepts it only from this server.
  */
 export function childPassword(childId: string): string {
-  const secret = process.env.KID_SIGN_IN_SECRET || supabaseServiceRoleKey();
+  const secret = kidSignInSecret();
   return createHmac('sha256', secret).update(`tale-forge:kid-sign-in:v1:${childId}`).digest('base64url');
 }

@@ -3,18 +3,32 @@ import 'server-only';
 // reading the session from this request's cookies. Create one per request; never keep it in a module
 // variable (it would leak one user's session into another's request).
 import { createServerClient } from '@supabase/ssr';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { Database } from '@/lib/database.types';
+import { authForwardingFetch } from './auth-forwarding';
+import { forwardedClientAddress } from './client-address';
 import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
+import { serverKeyForAuth } from './server-secrets';
 
 export async function createClient() {
   const cookieStore = await cookies();
+  // Auth requests made for this browser say so (see authForwardingFetch): per-address limits then
+  // count each browser, not this server, and Auth knows the request comes from the app's own code.
+  const serverKey = serverKeyForAuth();
+  const fetch = serverKey
+    ? authForwardingFetch({
+        supabaseUrl: supabaseUrl(),
+        serverKey,
+        clientAddress: forwardedClientAddress(await headers()),
+      })
+    : undefined;
 
   return createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
     cookieOptions: sessionCookieOptions,
     realtime: serverRealtimeOptions(),
+    global: fetch ? { fetch } : undefined,
     cookies: {
       getAll() {
         return cookieStore.getAll();

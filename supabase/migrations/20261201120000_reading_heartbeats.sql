@@ -9,49 +9,49 @@
 -- recorded are carried over as seconds, and child_day / get_my_reading_day / get_children_overview now
 -- report seconds next to minutes. The beat answers with a status instead of raising for the expected
 -- stops (paused, bedtime, limit, reading switched off) and tells the family topics about new reading
--- time at most every 15 s per child.
+-- time at most every 15 s per child. reading_time_entries becomes one row of seconds per child and day
+-- (in place: its name, grants and policies stay, which later migrations rely on).
 
--- Seconds read per child and day -------------------------------------------------------------------
-create table public.reading_days (
-  id uuid primary key default gen_random_uuid(),
-  family_id uuid not null references public.families (id) on delete cascade,
-  child_id uuid not null,
-  local_date date not null,
-  seconds int not null default 0 constraint reading_days_seconds_positive check (seconds >= 0),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  constraint reading_days_member_fkey foreign key (family_id, child_id)
-    references public.family_members (family_id, user_id) on delete cascade
-);
+-- Seconds read per child and day ------------------------------------------------------------------
+-- reading_time_entries keeps its name, rights and read policies, and becomes one row per child and
+-- day holding seconds: the minutes recorded so far are summed into it, so they still count.
+drop trigger broadcast_reading_time_entries on public.reading_time_entries;
+drop function public.record_reading_time(int);
+drop function private.record_reading_time(int);
+drop function private.record_reading_time_at(uuid, int, timestamptz);
 
-comment on table public.reading_days is 'Seconds a child has read per day, as measured by reading_heartbeat() between heartbeats; written only by it, which enforces the child''s controls.';
-comment on column public.reading_days.local_date is 'The day in the family''s time zone the seconds count against.';
-comment on column public.reading_days.seconds is 'Seconds read that day, measured with the database clock between heartbeats at most 30 s apart.';
+alter table public.reading_time_entries
+  add column seconds int,
+  add column created_at timestamptz not null default now(),
+  alter column minutes drop not null;
+alter table public.reading_time_entries rename column recorded_at to updated_at;
 
-create unique index idx_reading_days_child_id_local_date on public.reading_days (child_id, local_date);
-create index idx_reading_days_family_id_child_id on public.reading_days (family_id, child_id);
+with days as (
+  select e.family_id, e.child_id, e.local_date, sum(e.minutes)::int * 60 as seconds,
+         min(e.updated_at) as first_at, max(e.updated_at) as last_at
+    from public.reading_time_entries e
+   group by e.family_id, e.child_id, e.local_date
+), minute_entries as (
+  delete from public.reading_time_entries
+)
+insert into public.reading_time_entries (family_id, child_id, local_date, seconds, created_at, updated_at)
+select days.family_id, days.child_id, days.local_date, days.seconds, days.first_at, days.last_at from days;
 
-create trigger set_reading_days_updated_at
-before update on public.reading_days
+alter table public.reading_time_entries
+  drop column minutes,
+  alter column seconds set default 0,
+  alter column seconds set not null,
+  add constraint reading_time_entries_seconds_positive check (seconds >= 0);
+drop index public.idx_reading_time_entries_child_id_local_date;
+create unique index idx_reading_time_entries_child_id_local_date on public.reading_time_entries (child_id, local_date);
+
+create trigger set_reading_time_entries_updated_at
+before update on public.reading_time_entries
 for each row execute function public.set_updated_at();
 
-revoke all on table public.reading_days from anon, authenticated;
-grant select on table public.reading_days to authenticated;
-grant select, insert, update, delete on table public.reading_days to service_role;
-
-alter table public.reading_days enable row level security;
-
-create policy "Children can read their own reading days"
-on public.reading_days
-for select
-to authenticated
-using (child_id = (select auth.uid()));
-
-create policy "Parents can read their children's reading days"
-on public.reading_days
-for select
-to authenticated
-using (private.is_family_parent(family_id));
+comment on table public.reading_time_entries is 'Seconds a child has read, one row per child and day, as measured by reading_heartbeat() between heartbeats; written only by it, which enforces the child''s controls.';
+comment on column public.reading_time_entries.local_date is 'The day in the family''s time zone the seconds count against.';
+comment on column public.reading_time_entries.seconds is 'Seconds read that day, measured with the database clock between heartbeats at most 30 s apart (minutes recorded before heartbeats, times 60).';
 
 -- One clock per child, whatever the tab: the last beat that is still part of a stretch of reading.
 create table private.reading_clocks (
@@ -71,17 +71,6 @@ create index idx_reading_clocks_family_id_child_id on private.reading_clocks (fa
 
 revoke all on table private.reading_clocks from public, anon, authenticated, service_role;
 alter table private.reading_clocks enable row level security;
-
--- The minutes recorded so far still count, as seconds.
-insert into public.reading_days (family_id, child_id, local_date, seconds)
-select e.family_id, e.child_id, e.local_date, sum(e.minutes)::int * 60
-  from public.reading_time_entries e
- group by e.family_id, e.child_id, e.local_date;
-
-drop function public.record_reading_time(int);
-drop function private.record_reading_time(int);
-drop function private.record_reading_time_at(uuid, int, timestamptz);
-drop table public.reading_time_entries;
 
 comment on table public.parental_controls is 'What one child may do and when, set by that family''s parents; enforced by private.child_may() and reading_heartbeat().';
 
@@ -130,8 +119,8 @@ as $$
      where pc.child_id = p_child_id
   ), day as (
     select ctl.*,
-           coalesce((select rd.seconds from public.reading_days rd
-                      where rd.child_id = p_child_id and rd.local_date = ctl.local_ts::date), 0) as used,
+           coalesce((select e.seconds from public.reading_time_entries e
+                      where e.child_id = p_child_id and e.local_date = ctl.local_ts::date), 0) as used,
            ctl.daily_minutes + coalesce((select sum(r.minutes) from public.approval_requests r
                                           where r.child_id = p_child_id and r.kind = 'more_time'
                                             and r.status = 'approved' and r.for_date = ctl.local_ts::date), 0) as allowed
@@ -253,9 +242,9 @@ begin
       v_day.seconds_allowed - v_day.seconds_used
     );
     if v_credit > 0 then
-      insert into public.reading_days as rd (family_id, child_id, local_date, seconds)
+      insert into public.reading_time_entries as e (family_id, child_id, local_date, seconds)
       values (v_day.family_id, p_child_id, v_day.local_date, v_credit)
-      on conflict (child_id, local_date) do update set seconds = rd.seconds + excluded.seconds;
+      on conflict (child_id, local_date) do update set seconds = e.seconds + excluded.seconds;
       v_credited := v_credited + v_credit;
     end if;
     v_from := v_until;

@@ -1,6 +1,6 @@
 -- Undoes 20261201120000_reading_heartbeats.sql: minute entries and record_reading_time() come back
 -- (definitions as in 20261122010500, 20261201090000 and 20261201091000), the seconds read are carried
--- back as whole minutes (rounded up, in entries of at most 60), and the heartbeat and its tables go.
+-- back as whole minutes (rounded up, in entries of at most 60), and the heartbeat and its clock go.
 
 drop function if exists public.reading_heartbeat(boolean);
 drop function if exists private.reading_heartbeat(boolean);
@@ -10,54 +10,42 @@ drop function if exists private.get_my_reading_day();
 drop function if exists public.get_children_overview();
 drop function if exists private.get_children_overview();
 
-create table public.reading_time_entries (
-  id uuid primary key default gen_random_uuid(),
-  family_id uuid not null references public.families (id) on delete cascade,
-  child_id uuid not null,
-  local_date date not null,
-  minutes int not null check (minutes between 1 and 60),
-  recorded_at timestamptz not null default now(),
-  constraint reading_time_entries_member_fkey foreign key (family_id, child_id)
-    references public.family_members (family_id, user_id) on delete cascade
-);
+-- reading_time_entries back to minute entries: each day's seconds as whole minutes (rounded up) in
+-- entries of at most 60, so time read under heartbeats still counts.
+drop trigger if exists set_reading_time_entries_updated_at on public.reading_time_entries;
+alter table public.reading_time_entries
+  add column minutes int,
+  drop constraint reading_time_entries_seconds_positive;
+drop index public.idx_reading_time_entries_child_id_local_date;
+create index idx_reading_time_entries_child_id_local_date on public.reading_time_entries (child_id, local_date);
+
+with days as (
+  select e.family_id, e.child_id, e.local_date, ceil(e.seconds / 60.0)::int as total, e.updated_at
+    from public.reading_time_entries e
+   where e.seconds > 0
+), day_rows as (
+  delete from public.reading_time_entries
+)
+insert into public.reading_time_entries (family_id, child_id, local_date, minutes, updated_at)
+select days.family_id, days.child_id, days.local_date, least(60, days.total - (chunk - 1) * 60), days.updated_at
+  from days
+ cross join lateral generate_series(1, ceil(days.total / 60.0)::int) chunk;
+
+alter table public.reading_time_entries
+  drop column seconds,
+  drop column created_at,
+  alter column minutes set not null,
+  add constraint reading_time_entries_minutes_check check (minutes between 1 and 60);
+alter table public.reading_time_entries rename column updated_at to recorded_at;
 
 comment on table public.reading_time_entries is 'Reading minutes as the reader reports them; written only by record_reading_time(), which enforces the child''s controls.';
 comment on column public.reading_time_entries.local_date is 'The day in the family''s time zone the minutes count against.';
-
-create index idx_reading_time_entries_child_id_local_date on public.reading_time_entries (child_id, local_date);
-create index idx_reading_time_entries_family_id_child_id on public.reading_time_entries (family_id, child_id);
-
-revoke all on table public.reading_time_entries from anon, authenticated;
-grant select on table public.reading_time_entries to authenticated;
-grant select, insert, update, delete on table public.reading_time_entries to service_role;
-
-alter table public.reading_time_entries enable row level security;
-
-create policy "Children can read their own reading time"
-on public.reading_time_entries
-for select
-to authenticated
-using (child_id = (select auth.uid()));
-
-create policy "Parents can read their children's reading time"
-on public.reading_time_entries
-for select
-to authenticated
-using (private.is_family_parent(family_id));
-
-insert into public.reading_time_entries (family_id, child_id, local_date, minutes, recorded_at)
-select rd.family_id, rd.child_id, rd.local_date,
-       least(60, ceil(rd.seconds / 60.0)::int - (chunk - 1) * 60), rd.updated_at
-  from public.reading_days rd
- cross join lateral generate_series(1, ceil(ceil(rd.seconds / 60.0) / 60.0)::int) chunk
- where rd.seconds > 0;
 
 create trigger broadcast_reading_time_entries
 after insert on public.reading_time_entries
 for each row execute function private.broadcast_family_change('reading');
 
 drop table if exists private.reading_clocks;
-drop table if exists public.reading_days;
 
 comment on table public.parental_controls is 'What one child may do and when, set by that family''s parents; enforced by private.child_may() and record_reading_time().';
 

@@ -39,10 +39,11 @@ describe.each(BANDS)('ages %s over 200 seeds', SLOW, (band) => {
   const stories: Story[] = [];
   const names = new Set(LIBRARY_CHARACTERS.map((c) => c.name));
 
+  // 200 stories take ~1 s of CPU; the generous timeout is for a machine shared with other work.
   beforeAll(async () => {
     for (let seed = 0; seed < SEEDS; seed++)
       stories.push((await provider.generateStory(variedRequest(band, seed))).story);
-  });
+  }, 120_000);
 
   it('every story is a valid graph: a start, choice points, a reachable ending, the length asked for', () => {
     for (const story of stories) {

@@ -8,7 +8,9 @@ import {
   readRateLimitConfig,
   readRedirectUrls,
 } from './auth/auth-config';
+import { type TrustedProxies, trustList } from './client-address';
 import { readLocalSmtpConfig } from './mail/config';
+import { type RestLimits, readRestLimits } from './rest/limits';
 
 export interface AuthConfig {
   siteUrl: string;
@@ -24,6 +26,25 @@ export interface AuthConfig {
   refreshTokenReuseInterval: number;
   email: EmailAuthConfig;
   rateLimit: RateLimitConfig;
+  /**
+   * GoTrue's GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED (hosted: Authentication > Rate Limits > IP
+   * Address Forwarding): a request made with a secret key may name the end user's address in
+   * `Sb-Forwarded-For`. On by default here (SUPABASE_LOCAL_SB_FORWARDED_FOR=false turns it off);
+   * off by default for new hosted projects.
+   */
+  sbForwardedFor: boolean;
+  passwordLockout: PasswordLockoutConfig;
+}
+
+/**
+ * Per-account lockout of password sign-ins (ours; GoTrue has only per-address limits): after
+ * `threshold` failures in a row for one e-mail, refused for `baseSeconds`, doubling with each further
+ * failure up to `maxSeconds`.
+ */
+export interface PasswordLockoutConfig {
+  threshold: number;
+  baseSeconds: number;
+  maxSeconds: number;
 }
 
 export interface StackConfig {
@@ -48,6 +69,10 @@ export interface StackConfig {
    * automatically (projects created before Supabase's 2026 change). Default false, the new default.
    */
   autoExposeNewTables: boolean;
+  /** Whose `X-Forwarded-For` / `X-Real-IP` the gateway believes (nobody by default). */
+  trustedProxies: TrustedProxies;
+  /** REST's query cost cap: `[api] max_embed_depth`, `max_embeds`, `max_select_items`, `max_filters`. */
+  restLimits: RestLimits;
   auth: AuthConfig;
   storageFileSizeLimit: number;
 }
@@ -86,6 +111,35 @@ function autoExposeNewTables(fromToml: unknown): boolean {
   return fromToml;
 }
 
+/**
+ * SUPABASE_LOCAL_TRUSTED_PROXIES (IPs and CIDRs, comma-separated) and SUPABASE_LOCAL_TRUSTED_PROXY_HOPS
+ * (how many proxies stand in front). config.toml has no such key: the CLI refuses keys it does not know.
+ */
+function trustedProxies(): TrustedProxies {
+  const addresses = (process.env.SUPABASE_LOCAL_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  try {
+    trustList(addresses);
+  } catch (error) {
+    throw new Error(`SUPABASE_LOCAL_TRUSTED_PROXIES: ${(error as Error).message}.`);
+  }
+  const hopsText = process.env.SUPABASE_LOCAL_TRUSTED_PROXY_HOPS || '0';
+  const hops = Number(hopsText);
+  if (!/^\d+$/.test(hopsText.trim()) || !Number.isSafeInteger(hops)) {
+    throw new Error(`SUPABASE_LOCAL_TRUSTED_PROXY_HOPS must be a whole number, not "${hopsText}".`);
+  }
+  return { addresses, hops };
+}
+
+function sbForwardedFor(): boolean {
+  const env = process.env.SUPABASE_LOCAL_SB_FORWARDED_FOR;
+  if (env === undefined || env === '' || env === 'true') return true;
+  if (env === 'false') return false;
+  throw new Error(`SUPABASE_LOCAL_SB_FORWARDED_FOR must be "true" or "false", not "${env}".`);
+}
+
 /** Reads supabase/config.toml the way the Supabase CLI does, for the keys our stack honours. */
 export function loadConfig(
   supabaseDir = path.resolve(process.cwd(), 'supabase'),
@@ -111,6 +165,8 @@ export function loadConfig(
     extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
     maxRows: Number(api.max_rows ?? 1000),
     autoExposeNewTables: autoExposeNewTables(api.auto_expose_new_tables),
+    trustedProxies: trustedProxies(),
+    restLimits: readRestLimits(api),
     auth: {
       siteUrl: String(auth.site_url ?? 'http://localhost:3000'),
       additionalRedirectUrls: readRedirectUrls(auth),
@@ -121,6 +177,8 @@ export function loadConfig(
       refreshTokenReuseInterval: Number(auth.refresh_token_reuse_interval ?? 10),
       email: readEmailAuthConfig(auth, supabaseDir),
       rateLimit: readRateLimitConfig(auth),
+      sbForwardedFor: sbForwardedFor(),
+      passwordLockout: { threshold: 5, baseSeconds: 30, maxSeconds: 15 * 60 },
     },
     storageFileSizeLimit: parseSize(storage.file_size_limit, 50 * 1024 ** 2),
   };

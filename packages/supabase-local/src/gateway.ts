@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, BlockList } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { apiKeyKind, presentedApiKey } from './api-keys';
+import { clientAddress, TRUST_NOBODY, type TrustedProxies, trustList } from './client-address';
+import { missingApiKey, needsApiKey, schemaRootRefusal } from './gateway-keys';
 import { type ApiRequest, type ApiResponse, json, type Service } from './http';
 import { ANON_KEY, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 
@@ -21,6 +24,8 @@ const EXPOSED_HEADERS = [
   'X-Total-Count',
   'Link',
   'X-Supabase-Api-Version',
+  // Not CORS-safelisted: without this a browser could not tell how long a 429 lasts.
+  'Retry-After',
 ].join(', ');
 
 /**
@@ -84,23 +89,22 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/**
- * The address rate limits count against. Behind a local proxy (Next's server, a test harness) the
- * peer is loopback, so the forwarded address names the real client, as Kong passes it to GoTrue.
- */
-function clientIp(req: IncomingMessage): string {
-  const peer = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = req.headers['x-forwarded-for'];
-  const isLoopback = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
-  if (isLoopback && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
-  return peer;
+/** Whom the gateway believes about client addresses, parsed once. */
+interface Trust {
+  proxies: TrustedProxies;
+  list: BlockList;
 }
 
 function routeOf(services: readonly Service[], pathname: string): Service | undefined {
   return services.find((s) => pathname === s.prefix || pathname.startsWith(`${s.prefix}/`));
 }
 
-async function handle(services: readonly Service[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  services: readonly Service[],
+  trust: Trust,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (req.method === 'OPTIONS') {
     send(res, req, { status: 200 });
@@ -109,6 +113,17 @@ async function handle(services: readonly Service[], req: IncomingMessage, res: S
   const service = routeOf(services, url.pathname);
   if (!service) {
     send(res, req, json(404, { message: 'no Route matched with those values' }));
+    return;
+  }
+  const key = presentedApiKey(req.headers, url.searchParams);
+  const apiKey = key ? apiKeyKind(key) : null;
+  if (!key && needsApiKey(url.pathname)) {
+    send(res, req, missingApiKey());
+    return;
+  }
+  const refusal = schemaRootRefusal(url.pathname, apiKey);
+  if (refusal) {
+    send(res, req, refusal);
     return;
   }
   const body = await readBody(req, service.bodyLimit ?? MAX_BODY_BYTES);
@@ -122,6 +137,9 @@ async function handle(services: readonly Service[], req: IncomingMessage, res: S
   const headers = { ...req.headers };
   if (authorization) headers.authorization = authorization;
   else delete headers.authorization;
+  // Hosted honours Sb-Forwarded-For only on requests made with a secret key (not publishable, not the
+  // legacy service_role JWT): anyone else could name any address and escape per-address limits.
+  if (apiKey !== 'secret') delete headers['sb-forwarded-for'];
   const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
   const apiRequest: ApiRequest = {
     method: req.method ?? 'GET',
@@ -129,7 +147,8 @@ async function handle(services: readonly Service[], req: IncomingMessage, res: S
     rawQuery,
     headers,
     body,
-    ip: clientIp(req),
+    ip: clientAddress(req.socket.remoteAddress, req.headers, trust.proxies, trust.list),
+    apiKey,
   };
   try {
     send(res, req, await service.handle(apiRequest));
@@ -145,10 +164,30 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+export interface GatewayOptions {
+  /** Whose X-Forwarded-For / X-Real-IP to believe (`StackConfig.trustedProxies`); nobody by default. */
+  trustedProxies?: TrustedProxies;
+}
+
+/** Kong's key-auth on WebSocket upgrades: the browser can only pass the key in the query string. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string, response: ApiResponse): void {
+  const body = String(response.body ?? '');
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Serves `services` on one port, routing each request (and WebSocket upgrade) by path prefix. */
-export async function startGateway(services: readonly Service[], port: number): Promise<Gateway> {
+export async function startGateway(
+  services: readonly Service[],
+  port: number,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
+  const proxies = options.trustedProxies ?? TRUST_NOBODY;
+  const trust: Trust = { proxies, list: trustList(proxies.addresses) };
   const server = createServer((req, res) => {
-    handle(services, req, res).catch((error) => {
+    handle(services, trust, req, res).catch((error) => {
       console.error('[gateway] unhandled', error);
       if (!res.headersSent) send(res, req, errorBody(undefined, 500, 'Internal server error'));
     });
@@ -158,6 +197,10 @@ export async function startGateway(services: readonly Service[], port: number): 
     const service = routeOf(services, url.pathname);
     if (!service?.upgrade) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (!presentedApiKey(req.headers, url.searchParams) && needsApiKey(url.pathname)) {
+      refuseUpgrade(socket, 401, 'Unauthorized', missingApiKey());
       return;
     }
     service.upgrade(req, socket, head, url.pathname.slice(service.prefix.length), url.searchParams);

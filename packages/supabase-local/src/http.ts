@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Pool } from 'pg';
+import type { ApiKeyKind } from './api-keys';
 import type { StackConfig } from './config';
 
 /**
@@ -17,8 +18,13 @@ export interface ApiRequest {
   headers: IncomingHttpHeaders;
   /** Raw body (at most 1 MiB, or the storage limit for /storage/v1; the gateway answers 413 beyond that). */
   body: Buffer;
-  /** Client address, for rate limits. */
+  /**
+   * Client address, for rate limits: the TCP peer, or what trusted proxies forwarded
+   * (`StackConfig.trustedProxies`). Auth may replace it with `Sb-Forwarded-For` (secret keys only).
+   */
   ip: string;
+  /** Which project key the request presented as `apikey` (header or query); null for none. */
+  apiKey: ApiKeyKind | null;
 }
 
 export interface ApiResponse {

@@ -66,6 +66,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     }
 
     adminPool = new pg.Pool({ connectionString: db.adminUrl, max: 10 });
+    // PostgREST's db-pool-acquisition-timeout (10 s): a request that cannot get a connection answers
+    // 504 PGRST003 instead of waiting forever behind slow ones.
     apiPool = new pg.Pool({ connectionString: db.urlFor('authenticator'), max: 20 });
     // A dropped idle connection (server restart) must not crash the stack.
     adminPool.on('error', (e) => log(`[pool] ${e.message}`));
@@ -81,7 +83,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     services.push(createRestService(ctx), createAuthService(ctx));
     services.push(await createRealtimeService(ctx, (m) => log(m)));
     services.push(createStorageService(ctx));
-    const gateway = await startGateway(services, config.apiPort);
+    const gateway = await startGateway(services, config.apiPort, { trustedProxies: config.trustedProxies });
     const finalConfig = { ...ctx.config, apiPort: gateway.port };
     ctx.config = finalConfig;
 

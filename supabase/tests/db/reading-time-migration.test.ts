@@ -6,8 +6,8 @@ import { listMigrations, migrate, rollback } from 'supabase-local';
 import { stackInfo, withFreshDatabase } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
 
-// 20261201120000_reading_heartbeats.sql replaces minute entries with seconds per day: minutes already
-// recorded must still count after it, and its rollback must bring them back.
+// 20261201120000_reading_heartbeats.sql turns minute entries into one row of seconds per child and day:
+// minutes already recorded must still count after it, and its rollback must bring them back.
 const SUPABASE_DIR = stackInfo().supabaseDir;
 const HEARTBEATS = '20261201120000';
 
@@ -50,9 +50,10 @@ describe('reading heartbeats migration', () => {
       }
       await migrate(db.postgresUrl, dir);
       expect(
-        await db.query('select local_date::text, seconds from public.reading_days where child_id = $1 order by 1', [
-          childId,
-        ]),
+        await db.query(
+          'select local_date::text, seconds from public.reading_time_entries where child_id = $1 order by 1',
+          [childId],
+        ),
       ).toEqual([
         { local_date: '2026-11-30', seconds: 75 * 60 },
         { local_date: '2026-12-01', seconds: 60 },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, anonClient, serviceClient, signUpUser } from 'supabase-local/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   addChild,
   type Child,
@@ -24,8 +24,12 @@ const thisYear = new Date().getFullYear();
 
 type PinCheck = { status: string; child_id: string | null; locked_until: string | null; attempts_left: number | null };
 
-// This file's own client address, so its wrong PINs do not count against other files' throttle budget.
-const clientAddress = `test-${randomUUID()}`;
+// Each test's own client address, so wrong PINs count neither against other files' throttle budget nor
+// against another test's, whatever order they run in.
+let clientAddress = `test-${randomUUID()}`;
+beforeEach(() => {
+  clientAddress = `test-${randomUUID()}`;
+});
 
 async function verifyPin(familyCode: string, name: string, pin: string): Promise<PinCheck> {
   const { data, error } = await service
@@ -224,7 +228,11 @@ describe('kid sign-in: verify_child_pin', () => {
 
     // The parent sees the lockout on the dashboard.
     const overview = await parentA.client.rpc('get_children_overview');
-    const row = (overview.data ?? []).find((c: { child_id: string }) => c.child_id === kid.id);
+    expect(overview.error).toBeNull();
+    const row = (overview.data as { child_id: string; locked_until: string | null }[]).find(
+      (c) => c.child_id === kid.id,
+    );
+    expect(row).toBeDefined();
     expect(row?.locked_until).not.toBeNull();
 
     // 15 minutes later (moved back in time here) the right PIN works and the count starts again.

@@ -1,4 +1,4 @@
-import { adminQuery, makeClient } from 'supabase-local/testing';
+import { adminQuery, makeClient, signInWithServerKey } from 'supabase-local/testing';
 import { describe, expect, it } from 'vitest';
 import { createChildUser, expectError, signUpParent } from './family-helpers';
 
@@ -11,7 +11,7 @@ describe('child accounts outside a family', () => {
     // that the database refuses a child session on its own.
     const child = await createChildUser({ banned: false });
     const client = makeClient();
-    const { error } = await client.auth.signInWithPassword({ email: child.email, password: child.password });
+    const { error } = await signInWithServerKey(client, child);
     expect(error).toBeNull();
     expectError(await client.rpc('accept_parent_invite', { p_code: data?.code }), 'child_cannot_join_family');
     expect(await adminQuery('select 1 from public.family_members where user_id = $1', [child.id])).toEqual([]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { adminQuery, makeClient, serviceClient } from 'supabase-local/testing';
+import { adminQuery, makeClient, serviceClient, signInWithServerKey } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addChild,
@@ -35,10 +35,17 @@ async function emailOf(id: string): Promise<string> {
   return row.email;
 }
 
+/** A password sign-in as the kid sign-in action makes it: with the server's key (Auth needs it for a child). */
 async function passwordGrant(email: string, password: string) {
   const client = makeClient();
-  const { data, error } = await client.auth.signInWithPassword({ email, password });
-  return { client, session: data.session, code: error?.code ?? null };
+  const { session, error } = await signInWithServerKey(client, { email, password });
+  return { client, session, code: error?.code ?? null };
+}
+
+/** The same sign-in from a browser (the anon key), which Auth refuses for a child's account. */
+async function browserPasswordGrant(email: string, password: string) {
+  const { error } = await makeClient().auth.signInWithPassword({ email, password });
+  return error?.code ?? null;
 }
 
 async function bannedUntil(id: string): Promise<Date | null> {
@@ -139,19 +146,22 @@ describe('a child without consent cannot get into Auth', () => {
 describe('withdrawing consent', () => {
   it('refuses a password the child set themselves and their refresh token; consent again lets them back', async () => {
     const kid = await addChild(parent, { pin: '8642' });
-    // The hole: a signed-in child sets their own Auth password, to skip the PIN and the consent check.
+    const email = await emailOf(kid.id);
+    // The hole that was: a signed-in child sets their own Auth password, to skip the PIN and the
+    // consent check. Auth refuses to set it, and refuses a child's password from a browser anyway.
     const ownPassword = `mine-${randomUUID()}`;
-    expect((await kid.client.auth.updateUser({ password: ownPassword })).error).toBeNull();
-    const direct = await passwordGrant(await emailOf(kid.id), ownPassword);
-    expect(direct.code).toBeNull();
+    const chosen = await kid.client.auth.updateUser({ password: ownPassword });
+    expect(chosen.error?.code).toBe('not_admin');
+    expect((await passwordGrant(email, ownPassword)).code).toBe('invalid_credentials');
+    expect(await browserPasswordGrant(email, kid.password)).toBe('invalid_credentials');
 
     expect((await parent.client.rpc('revoke_parental_consent', { p_child_id: kid.id })).error).toBeNull();
     expect(await bannedUntil(kid.id)).not.toBeNull();
     expect(await adminQuery('select 1 from auth.sessions where user_id = $1', [kid.id])).toEqual([]);
 
-    expect((await passwordGrant(await emailOf(kid.id), ownPassword)).code).toBe('user_banned');
+    // Without consent not even the server's password gets in, nor the child's refresh token.
+    expect((await passwordGrant(email, kid.password)).code).toBe('user_banned');
     expect((await kid.client.auth.refreshSession()).error).not.toBeNull();
-    expect((await direct.client.auth.refreshSession()).error).not.toBeNull();
     expect((await kidSignIn(parent.familyCode, kid.name, '8642')).status).toBe('needs_consent');
 
     // Consent given again lifts the ban.

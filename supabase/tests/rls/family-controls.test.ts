@@ -22,7 +22,9 @@ beforeAll(async () => {
 
 describe('parental_controls: read', () => {
   it('starts from defaults, with the age band from the birth year', async () => {
-    expect(await controlsOf(childA.id)).toMatchObject({
+    // A child of its own: the write tests below change child A's controls, in whatever order they run.
+    const kid = await addChild(parentA, { birthYear: new Date().getFullYear() - 5 });
+    expect(await controlsOf(kid.id)).toMatchObject({
       family_id: parentA.familyId,
       age_band: '4-6',
       daily_minutes: 60,
@@ -35,7 +37,8 @@ describe('parental_controls: read', () => {
   });
 
   it("parents read their children's controls, children their own; nobody else reads them", async () => {
-    expect((await parentA.client.from('parental_controls').select('child_id')).data).toEqual([{ child_id: childA.id }]);
+    const parentReads = await parentA.client.from('parental_controls').select('child_id').eq('child_id', childA.id);
+    expect(parentReads.data).toEqual([{ child_id: childA.id }]);
     expect((await childA.client.from('parental_controls').select('child_id')).data).toEqual([{ child_id: childA.id }]);
     for (const stranger of [parentB.client, childB.client]) {
       const { data, error } = await stranger.from('parental_controls').select('child_id').eq('child_id', childA.id);
@@ -50,6 +53,7 @@ describe('parental_controls: read', () => {
 
 describe('parental_controls: write', () => {
   it('a parent changes every control, and the change is audited with the parent as actor', async () => {
+    const kid = await addChild(parentA);
     const { data, error } = await parentA.client
       .from('parental_controls')
       .update({
@@ -65,7 +69,7 @@ describe('parental_controls: write', () => {
         approval_above_allowance: false,
         paused: true,
       })
-      .eq('child_id', childA.id)
+      .eq('child_id', kid.id)
       .select('daily_minutes, bedtime_start, bedtime_end, chat_level, paused');
     expect(error).toBeNull();
     expect(data).toEqual([
@@ -86,14 +90,12 @@ describe('parental_controls: write', () => {
       `select actor_id, old_row, new_row from audit.log
         where table_name = 'public.parental_controls' and operation = 'UPDATE' and new_row ->> 'child_id' = $1
         order by id desc limit 1`,
-      [childA.id],
+      [kid.id],
     );
     expect(entry.actor_id).toBe(parentA.id);
     expect(entry.old_row.daily_minutes).toBe(60);
     expect(entry.new_row.daily_minutes).toBe(45);
-    expect((await controlsOf(childA.id)).updated_by).toBe(parentA.id);
-
-    await parentA.client.from('parental_controls').update({ paused: false }).eq('child_id', childA.id);
+    expect((await controlsOf(kid.id)).updated_by).toBe(parentA.id);
   });
 
   it('a child cannot change their own controls', async () => {
@@ -173,12 +175,13 @@ describe('parental_controls: write', () => {
   });
 
   it('accepts a bedtime that ends before it starts: it crosses midnight', async () => {
+    const kid = await addChild(parentA);
     const { error } = await parentA.client
       .from('parental_controls')
       .update({ bedtime_start: '19:30', bedtime_end: '06:45' })
-      .eq('child_id', childA.id);
+      .eq('child_id', kid.id);
     expect(error).toBeNull();
-    expect(await controlsOf(childA.id)).toMatchObject({ bedtime_start: '19:30:00', bedtime_end: '06:45:00' });
+    expect(await controlsOf(kid.id)).toMatchObject({ bedtime_start: '19:30:00', bedtime_end: '06:45:00' });
   });
 });
 
@@ -199,9 +202,10 @@ describe('audit.log', () => {
     expect((own.data ?? []).some((e: { actor_id: string | null }) => e.actor_id === parentA.id)).toBe(true);
 
     for (const other of [childA.client, parentB.client]) {
-      const { data } = await other.rpc('get_family_audit_log', { p_limit: 200 });
+      const { data, error } = await other.rpc('get_family_audit_log', { p_limit: 200 });
+      expect(error).toBeNull();
       expect(
-        (data ?? []).filter(
+        (data as { new_row: { family_id?: string } | null }[]).filter(
           (e: { new_row: { family_id?: string } | null }) => e.new_row?.family_id === parentA.familyId,
         ),
       ).toEqual([]);
@@ -210,11 +214,38 @@ describe('audit.log', () => {
     expectError(await anon.rpc('get_family_audit_log'), /permission denied/);
   });
 
-  it('never stores PIN hashes', async () => {
-    const rows = await adminQuery(
-      `select 1 from audit.log where table_name = 'private.child_logins' and (new_row ? 'pin_hash' or old_row ? 'pin_hash')`,
+  it('records PIN changes (child and parent PINs) but never a PIN hash', async () => {
+    const family = await signUpParent();
+    const kid = await addChild(family, { pin: '1212' });
+    expect((await family.client.rpc('set_child_pin', { p_child_id: kid.id, p_pin: '3434' })).error).toBeNull();
+    expect((await family.client.rpc('set_parent_pin', { p_pin: '5656' })).error).toBeNull();
+    expect((await family.client.rpc('set_parent_pin', { p_pin: '7878' })).error).toBeNull();
+    const entries = await adminQuery<{ table_name: string; operation: string; row: string }>(
+      `select table_name, operation, coalesce(new_row, old_row)::text as row from audit.log
+        where family_id = $1 and table_name in ('private.child_logins', 'private.parent_pins') order by id`,
+      [family.familyId],
     );
-    expect(rows).toEqual([]);
+    // The changes are there (so the check below looks at real entries)...
+    expect(entries.map((e) => `${e.table_name} ${e.operation}`)).toEqual([
+      'private.child_logins INSERT',
+      'private.child_logins UPDATE',
+      'private.parent_pins INSERT',
+      'private.parent_pins UPDATE',
+    ]);
+    // ...and none holds the hash, under its name or as a bcrypt string under any other.
+    const hashes = await adminQuery<{ pin_hash: string }>(
+      `select pin_hash from private.child_logins where child_id = $1 union all
+       select pin_hash from private.parent_pins where family_id = $2`,
+      [kid.id, family.familyId],
+    );
+    for (const entry of entries) {
+      expect(entry.row).not.toMatch(/pin_hash|\$2[aby]\$/);
+      for (const { pin_hash } of hashes) expect(entry.row).not.toContain(pin_hash);
+    }
+    const anywhere = await adminQuery(
+      `select 1 from audit.log where coalesce(old_row::text, '') || coalesce(new_row::text, '') ~ '\\$2[aby]\\$'`,
+    );
+    expect(anywhere).toEqual([]);
   });
 
   it('nobody writes, rewrites or erases the log directly', async () => {

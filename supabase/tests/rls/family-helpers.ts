@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { adminQuery, makeClient, serviceClient, signUpUser, stackInfo, type TestUser } from 'supabase-local/testing';
+import {
+  adminQuery,
+  makeClient,
+  serviceClient,
+  signInWithServerKey,
+  signUpUser,
+  stackInfo,
+  type TestUser,
+} from 'supabase-local/testing';
 import { expect } from 'vitest';
 
 export interface Parent extends TestUser {
@@ -104,11 +112,12 @@ export async function addChild(
       [user.id],
     );
     await adminQuery('update auth.users set banned_until = null where id = $1', [user.id]);
-    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    // As the kid sign-in action does: Auth takes a child's password only with the server's key.
+    const { error: signInError } = await signInWithServerKey(client, user);
     await adminQuery('update auth.users set banned_until = $2 where id = $1', [user.id, banned_until]);
     if (signInError) throw signInError;
   } else {
-    const { error: signInError } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+    const { error: signInError } = await signInWithServerKey(client, user);
     if (signInError) throw signInError;
   }
   return { id: user.id, name, pin, password: user.password, familyId: parent.familyId, client };
@@ -162,4 +171,34 @@ export function expectError(result: Refusal, expected: RegExp | string, params?:
 export async function controlsOf(childId: string) {
   const [row] = await adminQuery('select * from public.parental_controls where child_id = $1', [childId]);
   return row;
+}
+
+/**
+ * Zones about three hours apart (standard or summer time): at any instant one of them reads between
+ * 08:30 and 15:30. Tests whose "today" comes from the database clock (now()) put their family there, so
+ * they pass at any wall-clock time: no run of them straddles the family's midnight (or New Year).
+ */
+const ZONES_AROUND_THE_CLOCK = [
+  'Pacific/Kiritimati',
+  'Asia/Tokyo',
+  'Asia/Dhaka',
+  'Europe/Moscow',
+  'UTC',
+  'America/Sao_Paulo',
+  'America/Chicago',
+  'Pacific/Honolulu',
+];
+
+export function middayTimeZone(at = new Date()): string {
+  const hourIn = (timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
+    return Number(parts.hour) + Number(parts.minute) / 60;
+  };
+  const zone = ZONES_AROUND_THE_CLOCK.find((z) => hourIn(z) >= 8.5 && hourIn(z) <= 15.5);
+  if (!zone) throw new Error('no zone near midday: ZONES_AROUND_THE_CLOCK has a gap');
+  return zone;
 }

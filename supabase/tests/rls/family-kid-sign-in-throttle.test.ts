@@ -221,4 +221,40 @@ describe('leaving kid mode', () => {
     expect((await parent.client.rpc('set_parent_pin', { p_pin: '2581' })).error).toBeNull();
     expect(minutesFromNow((await lockParentPin()).locked_until)).toBeLessThanOrEqual(15);
   });
+
+  it('the right parent PIN resets the wrong-PIN count and the escalation', async () => {
+    const parent = await signUpParent();
+    const kid = await addChild(parent);
+    expect((await parent.client.rpc('set_parent_pin', { p_pin: '2580' })).error).toBeNull();
+    const check = async (pin: string) =>
+      (await kid.client.rpc('verify_parent_pin', { p_pin: pin }).single<PinCheck>()).data as PinCheck;
+    const counters = async () =>
+      (
+        await adminQuery<{ failed_attempts: number; lockouts: number }>(
+          'select failed_attempts, lockouts from private.parent_pins where family_id = $1',
+          [parent.familyId],
+        )
+      )[0];
+
+    for (let i = 0; i < 4; i++) expect((await check('0000')).status).toBe('wrong_pin');
+    expect(await counters()).toEqual({ failed_attempts: 4, lockouts: 0 });
+    expect((await check('2580')).status).toBe('ok');
+    expect(await counters()).toEqual({ failed_attempts: 0, lockouts: 0 });
+    // Four more wrong PINs are four fresh tries, not a lockout.
+    expect((await check('0000')).attempts_left).toBe(4);
+
+    // After a lockout (escalation 1), waiting it out and the right PIN start the escalation over.
+    for (let i = 0; i < 4; i++) await check('0000');
+    expect((await check('0000')).status).toBe('locked');
+    expect(await counters()).toEqual({ failed_attempts: 0, lockouts: 1 });
+    await adminQuery(`update private.parent_pins set locked_until = now() - interval '1 second' where family_id = $1`, [
+      parent.familyId,
+    ]);
+    expect((await check('2580')).status).toBe('ok');
+    expect(await counters()).toEqual({ failed_attempts: 0, lockouts: 0 });
+    let last: PinCheck | undefined;
+    for (let i = 0; i < 5; i++) last = await check('0000');
+    expect(last?.status).toBe('locked');
+    expect(minutesFromNow(last?.locked_until ?? null)).toBeLessThanOrEqual(15);
+  });
 });

@@ -66,31 +66,37 @@ describe('families', () => {
   });
 
   it('parents rename their family and change its time zone; children and other parents cannot', async () => {
-    const renamed = await parentA.client
+    // A family of its own, so the other tests see family A as they set it up, in any order.
+    const parent = await signUpParent();
+    const kid = await addChild(parent);
+    const renamed = await parent.client
       .from('families')
       .update({ name: 'The A Team', time_zone: 'Asia/Tokyo' })
-      .eq('id', parentA.familyId)
+      .eq('id', parent.familyId)
       .select('name, time_zone');
     expect(renamed.error).toBeNull();
     expect(renamed.data).toEqual([{ name: 'The A Team', time_zone: 'Asia/Tokyo' }]);
 
-    for (const other of [childA.client, parentB.client]) {
+    for (const other of [kid.client, parentB.client]) {
       const { data, error } = await other
         .from('families')
         .update({ name: 'Hijacked' })
-        .eq('id', parentA.familyId)
+        .eq('id', parent.familyId)
         .select();
       expect(error).toBeNull();
       expect(data).toEqual([]);
     }
     const [family] = await adminQuery<{ name: string }>('select name from public.families where id = $1', [
-      parentA.familyId,
+      parent.familyId,
     ]);
     expect(family.name).toBe('The A Team');
-    await adminQuery(`update public.families set time_zone = 'Europe/Berlin' where id = $1`, [parentA.familyId]);
   });
 
   it('refuses an unknown time zone or an empty name with a sentence, changing nothing', async () => {
+    const [before] = await adminQuery<{ time_zone: string; name: string }>(
+      'select name, time_zone from public.families where id = $1',
+      [parentA.familyId],
+    );
     const badZone = await parentA.client
       .from('families')
       .update({ time_zone: 'Europe/Atlantis' })
@@ -102,7 +108,8 @@ describe('families', () => {
       'select name, time_zone from public.families where id = $1',
       [parentA.familyId],
     );
-    expect(family).toEqual({ name: 'The A Team', time_zone: 'Europe/Berlin' });
+    expect(family).toEqual(before);
+    expect(before.time_zone).toBe('Europe/Berlin');
   });
 
   it('nobody changes the family code, creates or deletes a family over the API', async () => {
@@ -216,6 +223,20 @@ describe('profiles', () => {
   });
 });
 
+/** Waits until some backend waits on a lock that the backend `pid` holds (pg_blocking_pids). */
+async function waitUntilBlockedBy(pid: number, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const blocked = await adminQuery(
+      `select 1 from pg_stat_activity where wait_event_type = 'Lock' and $1 = any(pg_blocking_pids(pid))`,
+      [pid],
+    );
+    if (blocked.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`no backend waited on a lock of backend ${pid} within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('parent invites', () => {
   it('a parent invites a second parent by code; children and strangers cannot see or use it', async () => {
     const invite = await parentA.client.rpc('create_parent_invite').single<{ code: string; expires_at: string }>();
@@ -273,9 +294,12 @@ describe('parent invites', () => {
       ]);
       await db.query('set local role authenticated');
       await db.query('select public.accept_parent_invite($1)', [codes[0]]);
+      const [{ pid }] = (await db.query<{ pid: number }>('select pg_backend_pid() as pid')).rows;
       // supabase-js builders are lazy: .then() sends the request now, while the first one is open.
       const secondTry = second.client.rpc('accept_parent_invite', { p_code: codes[1] }).then((result) => result);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Commit only once the second acceptance is blocked by this transaction's lock on the family row:
+      // then the two really did overlap (no sleep that a slow machine could outlast).
+      await waitUntilBlockedBy(pid);
       await db.query('commit');
       secondResult = await secondTry;
     } finally {

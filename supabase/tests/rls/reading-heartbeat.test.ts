@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+import { addChild, type Child, expectError, middayTimeZone, type Parent, signUpParent, sqlAs } from './family-helpers';
 
 // Reading time from heartbeats (20261201120000_reading_heartbeats.sql): the database measures the time
 // between beats with its own clock, capped at 30 s, per local day, up to bedtime and the limit. The
@@ -33,7 +33,7 @@ async function beatsAt(childId: string, start: string, offsets: number[]): Promi
 
 async function secondsOn(childId: string, localDate: string): Promise<number> {
   const [row] = await adminQuery<{ seconds: number }>(
-    'select coalesce(sum(seconds), 0)::int as seconds from public.reading_days where child_id = $1 and local_date = $2',
+    'select coalesce(sum(seconds), 0)::int as seconds from public.reading_time_entries where child_id = $1 and local_date = $2',
     [childId, localDate],
   );
   return row.seconds;
@@ -41,7 +41,7 @@ async function secondsOn(childId: string, localDate: string): Promise<number> {
 
 async function totalSeconds(childId: string): Promise<number> {
   const [row] = await adminQuery<{ seconds: number }>(
-    'select coalesce(sum(seconds), 0)::int as seconds from public.reading_days where child_id = $1',
+    'select coalesce(sum(seconds), 0)::int as seconds from public.reading_time_entries where child_id = $1',
     [childId],
   );
   return row.seconds;
@@ -219,7 +219,7 @@ describe('heartbeat concurrency (row locks, the database clock)', () => {
     await pause.end();
     expect(await beating).toMatchObject({ status: 'stopped', reason: 'paused' });
     const [{ seconds }] = await adminQuery<{ seconds: number }>(
-      'select coalesce(sum(seconds), 0)::int as seconds from public.reading_days where child_id = $1',
+      'select coalesce(sum(seconds), 0)::int as seconds from public.reading_time_entries where child_id = $1',
       [kid.id],
     );
     expect(seconds).toBe(0);
@@ -298,34 +298,35 @@ describe('who may beat, and what the client can say', () => {
 
   it('nobody writes reading days or the clock directly', async () => {
     const row = { family_id: parent.familyId, child_id: kid.id, local_date: '2030-01-01', seconds: 1 };
-    expectError(await kid.client.from('reading_days').insert(row), /permission denied/);
+    expectError(await kid.client.from('reading_time_entries').insert(row), /permission denied/);
     expectError(
-      await kid.client.from('reading_days').update({ seconds: 0 }).eq('child_id', kid.id),
+      await kid.client.from('reading_time_entries').update({ seconds: 0 }).eq('child_id', kid.id),
       /permission denied/,
     );
-    expectError(await parent.client.from('reading_days').delete().eq('child_id', kid.id), /permission denied/);
+    expectError(await parent.client.from('reading_time_entries').delete().eq('child_id', kid.id), /permission denied/);
     await expect(sqlAs(kid.id, 'select * from private.reading_clocks')).rejects.toThrow(/permission denied/);
   });
 
   it('the child and their parents read the days; another family reads nothing', async () => {
     const [otherParent, otherKid] = await freshChild();
     await beatsAt(kid.id, '2027-06-01T10:00:00Z', [0, 10]);
-    expect((await kid.client.from('reading_days').select('seconds').eq('local_date', '2027-06-01')).data).toEqual([
-      { seconds: 10 },
-    ]);
-    expect((await parent.client.from('reading_days').select('child_id').eq('local_date', '2027-06-01')).data).toEqual([
-      { child_id: kid.id },
-    ]);
+    expect(
+      (await kid.client.from('reading_time_entries').select('seconds').eq('local_date', '2027-06-01')).data,
+    ).toEqual([{ seconds: 10 }]);
+    expect(
+      (await parent.client.from('reading_time_entries').select('child_id').eq('local_date', '2027-06-01')).data,
+    ).toEqual([{ child_id: kid.id }]);
     for (const stranger of [otherParent.client, otherKid.client]) {
-      expect((await stranger.from('reading_days').select('id').eq('child_id', kid.id)).data).toEqual([]);
+      expect((await stranger.from('reading_time_entries').select('id').eq('child_id', kid.id)).data).toEqual([]);
     }
-    expectError(await anonClient().from('reading_days').select('id'), /permission denied/);
+    expectError(await anonClient().from('reading_time_entries').select('id'), /permission denied/);
   });
 });
 
 describe('seconds and minutes agree everywhere', () => {
   it('child_day, get_my_reading_day and get_children_overview report the same day', async () => {
-    const [parent, kid] = await freshChild({ daily_minutes: 2 });
+    // A family where it is midday now, so the 90 s below cannot straddle its midnight.
+    const [parent, kid] = await freshChild({ daily_minutes: 2 }, middayTimeZone());
     // Today, in real time: 90 s read (six beats 15 s apart, ending now).
     const now = Date.now();
     for (let i = 6; i >= 0; i--) await beatAt(kid.id, new Date(now - i * 15_000));

@@ -1,4 +1,5 @@
 import type { ApiRequest } from '../http';
+import { childPasswordChangeRefused, isChildAccount } from './child-accounts';
 import { type Queryable, withAuthTransaction } from './db';
 import type { AuthEnv } from './env';
 import { AuthError, badRequest, forbidden, unprocessable } from './errors';
@@ -6,6 +7,7 @@ import { createFlowState, validatePkceParams } from './flow-state';
 import { clearAllOneTimeTokens } from './one-time-tokens';
 import { Params } from './params';
 import { limited } from './rate-limit';
+import { checkReauthentication, consumeReauthentication } from './reauthenticate';
 import { requireUser } from './requester';
 import { sendEmailChange } from './send-mails';
 import { type LogoutScope, logout } from './sessions';
@@ -47,7 +49,8 @@ async function voidMailTokens(db: Queryable, userId: string): Promise<void> {
  * confirmed through the mail(s) sendEmailChange sends — except for an anonymous user while
  * autoconfirm is on, whose address applies at once (that is how an anonymous user becomes a
  * permanent one). app_metadata governs authorisation (e.g. a child account's consent), so users can
- * never write it here; only the admin API can.
+ * never write it here; only the admin API can. With `secure_password_change` a new password needs a
+ * recent sign-in or a reauthentication nonce; a child's account never takes one here.
  */
 export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string, unknown>) {
   const refused = limited(env.limits.user, req.ip);
@@ -63,6 +66,7 @@ export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string
   const challenge = params.string('code_challenge');
   const challengeMethod = params.string('code_challenge_method');
   const password = body.password === undefined || body.password === null ? null : params.string('password');
+  const nonce = params.string('nonce');
 
   if (email !== '') {
     const valid = validateEmail(email);
@@ -78,6 +82,7 @@ export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string
   if (body.app_metadata !== undefined) {
     return forbidden('not_admin', 'Updating app_metadata requires admin privileges');
   }
+  if (password !== null && isChildAccount(user)) return childPasswordChangeRefused();
   if (user.is_anonymous && password && email === '' && phone === '') {
     return unprocessable(
       'validation_failed',
@@ -91,6 +96,9 @@ export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string
       return unprocessable('email_exists', 'A user with this email address has already been registered');
     }
   }
+  const reauthentication =
+    password === null ? { nonceUsed: false } : await checkReauthentication(env, user, requester.sessionId, nonce);
+  if (reauthentication instanceof AuthError) return reauthentication;
   if (password && (await verifyPassword(password, user.encrypted_password))) {
     return unprocessable('same_password', 'New password should be different from the old password.');
   }
@@ -98,6 +106,7 @@ export async function putUser(env: AuthEnv, req: ApiRequest, body: Record<string
 
   return withAuthTransaction(adminPool, async (db): Promise<Record<string, unknown> | AuthError> => {
     const changes: UserChanges = {};
+    if (reauthentication.nonceUsed) await consumeReauthentication(db, user.id);
     if (encryptedPassword !== null) {
       await updateUser(db, user.id, { encryptedPassword });
       await voidMailTokens(db, user.id);

@@ -9,6 +9,7 @@ describe('[auth.email] and [auth.rate_limit]', () => {
       enableSignup: true,
       doubleConfirmChanges: true,
       enableConfirmations: false,
+      securePasswordChange: false,
       maxFrequencyMs: 1000,
       otpLength: 6,
       otpExpiry: 3600,
@@ -21,6 +22,12 @@ describe('[auth.email] and [auth.rate_limit]', () => {
       signInSignUps: 30,
       tokenVerifications: 30,
     });
+  });
+
+  it("reads secure_password_change (GoTrue's UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION)", () => {
+    expect(readEmailAuthConfig({ email: { secure_password_change: true } }, '/p/supabase').securePasswordChange).toBe(
+      true,
+    );
   });
 
   it("clamps like GoTrue's loader and resolves template paths against the project root", () => {

@@ -27,6 +27,11 @@ export interface EmailAuthConfig {
   doubleConfirmChanges: boolean;
   /** `enable_confirmations`: false means GoTrue's MAILER_AUTOCONFIRM. */
   enableConfirmations: boolean;
+  /**
+   * `secure_password_change`: GoTrue's SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION. A new
+   * password needs a session younger than a day or the nonce GET /reauthenticate mails.
+   */
+  securePasswordChange: boolean;
   /** `max_frequency` between two mails of one kind to one user. */
   maxFrequencyMs: number;
   otpLength: number;
@@ -106,6 +111,7 @@ export function readEmailAuthConfig(auth: Toml, supabaseDir: string): EmailAuthC
     enableSignup: email.enable_signup !== false,
     doubleConfirmChanges: email.double_confirm_changes !== false,
     enableConfirmations: email.enable_confirmations === true,
+    securePasswordChange: email.secure_password_change === true,
     maxFrequencyMs: frequency === null ? 1000 : frequency <= 0 ? 60_000 : frequency,
     otpLength: otpLength >= 6 && otpLength <= 10 ? Math.trunc(otpLength) : 6,
     otpExpiry: otpExpiry > 0 ? otpExpiry : 86_400,

@@ -1,4 +1,5 @@
 import type { StackContext } from '../http';
+import type { PasswordLockout } from './lockout';
 import type { Mailer } from './mailer';
 import type { AuthLimiters } from './rate-limit';
 
@@ -8,5 +9,7 @@ export interface AuthEnv {
   /** The JWT issuer and the base of mail links: the gateway's URL + /auth/v1 (the CLI's external URL). */
   issuer: () => string;
   limits: AuthLimiters;
+  /** Per-account backoff on password sign-ins. */
+  lockout: PasswordLockout;
   mailer: Mailer;
 }

@@ -17,6 +17,8 @@ export class AuthError {
     readonly extra: Record<string, unknown> = {},
     /** OAuth-style errors keep `{error, error_description}` whatever the API version. */
     readonly oauth = false,
+    /** Response headers besides GoTrue's own (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {}
 }
 
@@ -48,6 +50,7 @@ export function errorResponse(req: Pick<ApiRequest, 'headers'>, error: AuthError
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'x-supabase-api-version': API_VERSION_2024,
+    ...error.headers,
   };
   let body: Record<string, unknown>;
   if (error.oauth) {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { apiUrl } from '../config';
 import { type ApiRequest, json, type Service, type StackContext } from '../http';
 import { getUser, postLogout, putUser } from './account';
@@ -6,22 +7,37 @@ import type { AuthEnv } from './env';
 import { API_VERSION_2024, AuthError, errorResponse, notFound, unexpectedFailure } from './errors';
 import { generateLink } from './generate-link';
 import { invite } from './invite';
+import { PasswordLockout } from './lockout';
 import { postMagicLink, postOtp } from './magic-link';
 import { emailSentPerHour, Mailer } from './mailer';
 import { health, settings } from './meta';
 import { RawResponse } from './outcome';
 import { AuthLimiters, limited } from './rate-limit';
+import { getReauthenticate } from './reauthenticate';
 import { recover } from './recover';
 import { requireAdmin } from './requester';
 import { resend } from './resend';
 import { signup } from './signup';
 import { token } from './token';
+import { warmDummyHash } from './users';
 import { parseJsonBody } from './validate';
 import { verifyGet, verifyPost } from './verify';
 
 type Outcome = RawResponse | Record<string, unknown> | null | AuthError;
 
 const VERSION_HEADER = { 'x-supabase-api-version': API_VERSION_2024 };
+
+/**
+ * sbff.go: with IP address forwarding on, the leftmost `Sb-Forwarded-For` value, if it is an address,
+ * is the client for rate limits and audit entries. The gateway passes the header on only for requests
+ * made with the secret key, so a browser cannot pick its own address this way.
+ */
+function withForwardedFor(req: ApiRequest, enabled: boolean): ApiRequest {
+  const header = req.headers['sb-forwarded-for'];
+  const value = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+  if (!enabled || !value || !isIP(value)) return req;
+  return { ...req, ip: value.toLowerCase() };
+}
 
 /**
  * The `/auth/v1` service (GoTrue semantics for e-mail: passwords, mail links and OTPs, PKCE,
@@ -36,8 +52,10 @@ export function createAuthService(ctx: StackContext): Service {
     // The config's port is the one the gateway listens on (the stack sets it before serving).
     issuer: () => `${apiUrl(ctx.config)}/auth/v1`,
     limits,
+    lockout: new PasswordLockout(ctx.config.auth.passwordLockout),
     mailer: new Mailer(() => ctx.config, limits.email),
   };
+  void warmDummyHash();
 
   async function route(req: ApiRequest): Promise<Outcome> {
     const { method, path } = req;
@@ -60,6 +78,7 @@ export function createAuthService(ctx: StackContext): Service {
     if (path === '/recover' && method === 'POST') return limited(limits.recover, req.ip) ?? recover(env, req, body);
     if (path === '/resend' && method === 'POST') return resend(env, req, body);
     if (path === '/user' && method === 'GET') return getUser(env, req);
+    if (path === '/reauthenticate' && method === 'GET') return getReauthenticate(env, req);
     if (path === '/user' && method === 'PUT') return putUser(env, req, body);
     if (path === '/logout' && method === 'POST') return postLogout(env, req);
     if (path === '/invite' && method === 'POST') {
@@ -75,7 +94,8 @@ export function createAuthService(ctx: StackContext): Service {
     return notFound('not_found', 'Not Found');
   }
 
-  async function handle(req: ApiRequest) {
+  async function handle(incoming: ApiRequest) {
+    const req = withForwardedFor(incoming, ctx.config.auth.sbForwardedFor);
     try {
       const outcome = await route(req);
       if (outcome === null) return { status: 204, headers: { ...VERSION_HEADER } };

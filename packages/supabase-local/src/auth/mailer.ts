@@ -30,7 +30,10 @@ export function emailSentPerHour(config: StackConfig): number {
   return config.auth.email.smtp ? config.auth.rateLimit.emailSent : 360_000;
 }
 
-export const EMAIL_RATE_LIMITED = () => new AuthError(429, 'over_email_send_rate_limit', 'email rate limit exceeded');
+export const EMAIL_RATE_LIMITED = (retryAfterSeconds: number) =>
+  new AuthError(429, 'over_email_send_rate_limit', 'email rate limit exceeded', {}, false, {
+    'retry-after': String(retryAfterSeconds),
+  });
 
 /** Sends Auth's mails over SMTP (GoTrue's mailmeclient: one text/html part, From "Sender" <admin>). */
 export class Mailer {
@@ -66,8 +69,10 @@ export class Mailer {
    */
   async send(kind: MailKind, mails: { to: string; data: TemplateData }[], failure: string): Promise<void> {
     const config = this.config();
-    if (emailSentPerHour(config) <= 0) throw EMAIL_RATE_LIMITED();
-    if (config.auth.email.enableConfirmations && !this.emailLimiter.take()) throw EMAIL_RATE_LIMITED();
+    if (emailSentPerHour(config) <= 0) throw EMAIL_RATE_LIMITED(3600);
+    if (config.auth.email.enableConfirmations && !this.emailLimiter.take()) {
+      throw EMAIL_RATE_LIMITED(this.emailLimiter.waitSeconds());
+    }
     const target = smtpTarget(config);
     if (!target) return;
     const from = target.senderName

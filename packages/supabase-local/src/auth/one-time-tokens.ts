@@ -6,7 +6,8 @@ export type TokenType =
   | 'confirmation_token'
   | 'recovery_token'
   | 'email_change_token_new'
-  | 'email_change_token_current';
+  | 'email_change_token_current'
+  | 'reauthentication_token';
 
 /** crypto.GenerateOtp: `digits` uniformly random decimal digits, zero-padded. */
 export function generateOtp(digits: number): string {

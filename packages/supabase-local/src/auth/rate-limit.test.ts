@@ -27,6 +27,20 @@ describe('TokenBucket', () => {
     expect([bucket.take('a'), bucket.take('a')]).toEqual([true, false]);
   });
 
+  it('tells how long a refused key waits for its next token', () => {
+    let now = 0;
+    const bucket = new TokenBucket(0.1, 1, 3_600_000, () => now);
+    expect(bucket.waitSeconds('a')).toBe(0);
+    bucket.take('a');
+    expect(bucket.take('a')).toBe(false);
+    expect(bucket.waitSeconds('a')).toBe(10);
+    now = 2_500;
+    expect(bucket.waitSeconds('a')).toBe(8);
+    const never = new TokenBucket(0, 1, 60_000, () => now);
+    never.take('a');
+    expect(never.waitSeconds('a')).toBe(60);
+  });
+
   it('forgets keys idle for the time to live', () => {
     let now = 0;
     const bucket = new TokenBucket(0, 1, 1000, () => now);
@@ -45,6 +59,15 @@ describe('IntervalLimiter', () => {
     expect(limiter.take()).toBe(false);
     now = 1000;
     expect([limiter.take(), limiter.take(), limiter.take()]).toEqual([true, true, false]);
+  });
+
+  it('tells how long until the next interval', () => {
+    let now = 0;
+    const limiter = new IntervalLimiter(1, 60_000, () => now);
+    now = 15_200;
+    expect(limiter.waitSeconds()).toBe(45);
+    now = 60_000;
+    expect(limiter.waitSeconds()).toBe(60);
   });
 
   it('refuses everything when the limit is zero', () => {

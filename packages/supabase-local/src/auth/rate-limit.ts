@@ -4,9 +4,9 @@ import { AuthError } from './errors';
 /**
  * A token bucket per key, as GoTrue's tollbooth limiters (golang.org/x/time/rate): a key starts
  * with `burst` tokens, each hit takes one, and tokens come back at `perSecond`. The key is
- * `ApiRequest.ip`, which the gateway takes from `X-Forwarded-For` when the peer is loopback (as the
- * hosted platform hands GoTrue the client address), so tests can act as distinct clients. Keys idle
- * for `ttlMs` are forgotten (tollbooth's expirable store), which also refills them.
+ * `ApiRequest.ip`: the TCP peer, what trusted proxies forwarded, or the `Sb-Forwarded-For` of a
+ * request made with the secret key. Keys idle for `ttlMs` are forgotten (tollbooth's expirable
+ * store), which also refills them.
  */
 export class TokenBucket {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -30,6 +30,18 @@ export class TokenBucket {
     this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
     if (this.buckets.size > 10_000) this.prune(now);
     return allowed;
+  }
+
+  /** Whole seconds until `key` has a token again (what a refusal's Retry-After says). */
+  waitSeconds(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const now = this.now();
+    const untilForgotten = Math.max(0, bucket.at + this.ttlMs - now) / 1000;
+    const tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    if (tokens >= 1) return 0;
+    const untilRefilled = this.perSecond > 0 ? (1 - tokens) / this.perSecond : Number.POSITIVE_INFINITY;
+    return Math.max(1, Math.ceil(Math.min(untilForgotten, untilRefilled)));
   }
 
   private prune(now: number): void {
@@ -63,6 +75,12 @@ export class IntervalLimiter {
     if (this.count >= this.events) return false;
     this.count++;
     return true;
+  }
+
+  /** Whole seconds until the next interval starts (the count starts over then). */
+  waitSeconds(): number {
+    const elapsed = (this.now() - this.start) % this.intervalMs;
+    return Math.max(1, Math.ceil((this.intervalMs - elapsed) / 1000));
   }
 }
 
@@ -103,7 +121,13 @@ export class AuthLimiters {
   }
 }
 
-/** What a refused request is answered (apierrors.ErrorCodeOverRequestRateLimit). */
+/**
+ * What a refused request is answered (apierrors.ErrorCodeOverRequestRateLimit). GoTrue sends no
+ * Retry-After; we add it (RFC 9110 §10.2.3), which clients that do not read it never notice.
+ */
 export function limited(bucket: TokenBucket, ip: string): AuthError | null {
-  return bucket.take(ip) ? null : new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+  if (bucket.take(ip)) return null;
+  return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, false, {
+    'retry-after': String(bucket.waitSeconds(ip)),
+  });
 }

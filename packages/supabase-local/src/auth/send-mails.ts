@@ -16,11 +16,15 @@ const withFlowPrefix = (hash: string, flow: FlowType) => (flow === 'pkce' ? `pkc
 function checkFrequency(env: AuthEnv, sentAt: Date | null): AuthError | null {
   const frequency = env.ctx.config.auth.email.maxFrequencyMs;
   if (!sentAt || sentAt.getTime() + frequency <= Date.now()) return null;
-  const left = Math.trunc((sentAt.getTime() + frequency - Date.now()) / 1000);
+  const waitMs = sentAt.getTime() + frequency - Date.now();
+  const left = Math.trunc(waitMs / 1000);
   return new AuthError(
     429,
     'over_email_send_rate_limit',
     `For security purposes, you can only request this after ${left} seconds.`,
+    {},
+    false,
+    { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
   );
 }
 
@@ -178,4 +182,42 @@ export async function sendEmailChange(
   );
   if (secure) await storeOneTimeToken(db, user.id, 'email_change_token_current', current, tokenCurrent);
   await storeOneTimeToken(db, user.id, 'email_change_token_new', newEmail, tokenNew);
+}
+
+/**
+ * mail.go sendReauthenticationOtp: a code (no link) for PUT /user's `nonce`, kept hashed with the
+ * address like a mail OTP, under the same max_frequency as every other mail.
+ */
+export async function sendReauthentication(
+  env: AuthEnv,
+  db: Queryable,
+  user: UserRow,
+  sentAt: Date | null,
+): Promise<void> {
+  const tooSoon = checkFrequency(env, sentAt);
+  if (tooSoon) throw tooSoon;
+  const email = user.email ?? '';
+  const otp = generateOtp(env.ctx.config.auth.email.otpLength);
+  const token = tokenHash(email, otp);
+  await env.mailer.send(
+    'reauthentication',
+    [
+      {
+        to: email,
+        data: {
+          SiteURL: env.ctx.config.auth.siteUrl,
+          Email: email,
+          Token: otp,
+          TokenHash: token,
+          Data: user.raw_user_meta_data ?? {},
+        },
+      },
+    ],
+    'Error sending reauthentication email',
+  );
+  await db.query('update auth.users set reauthentication_token = $2, reauthentication_sent_at = now() where id = $1', [
+    user.id,
+    token,
+  ]);
+  await storeOneTimeToken(db, user.id, 'reauthentication_token', email, token);
 }

@@ -1,14 +1,16 @@
 import type { ApiRequest } from '../http';
+import { mayUsePassword } from './child-accounts';
 import { withAuthTransaction } from './db';
 import type { AuthEnv } from './env';
 import { AuthError, badRequest, notFound, unprocessable } from './errors';
 import { exchangeAuthCode } from './flow-state';
+import { lockedOut } from './lockout';
 import { Params } from './params';
 import { limited } from './rate-limit';
 import { refreshGrant, sessionAmr } from './sessions';
 import { startPasswordSession, startSession } from './start-session';
 import { tokenResponse } from './tokens';
-import { findUserByEmail, findUserById, isBanned, userJson, verifyPassword } from './users';
+import { findUserByEmail, findUserById, isBanned, rejectAfterHashing, userJson, verifyPassword } from './users';
 import { checkPasswordStrength } from './validate';
 
 const INVALID_LOGIN = 'Invalid login credentials';
@@ -55,12 +57,24 @@ async function passwordGrant(env: AuthEnv, req: ApiRequest, body: Record<string,
     return badRequest('validation_failed', 'missing email or phone');
   }
   if (!config.auth.email.enableSignup) return unprocessable('email_provider_disabled', 'Email logins are disabled');
+  const email = body.email;
+  const locked = env.lockout.lockedFor(email);
+  if (locked > 0) return lockedOut(locked);
 
-  const found = await findUserByEmail(adminPool, body.email);
-  // Soft-deleted users have no password left, but check explicitly rather than rely on it.
-  if (!found || found.deleted_at || !(await verifyPassword(password, found.encrypted_password))) {
+  const candidate = await findUserByEmail(adminPool, email);
+  // Soft-deleted users have no password left, but check explicitly rather than rely on it. Every
+  // refusal below costs one bcrypt, so its timing tells nothing about the address either.
+  const found = candidate && !candidate.deleted_at ? candidate : null;
+  const valid = found?.encrypted_password
+    ? await verifyPassword(password, found.encrypted_password)
+    : await rejectAfterHashing(password);
+  // The right password of a child's account, from anywhere but the product's server, is refused (and
+  // counted) exactly like a wrong one: neither the answer nor the lockout tells a right guess apart.
+  if (!found || !valid || !mayUsePassword(found, req)) {
+    env.lockout.fail(email);
     return badRequest('invalid_credentials', INVALID_LOGIN);
   }
+  env.lockout.succeed(email);
   if (isBanned(found)) return badRequest('user_banned', 'User is banned');
   if (!found.email_confirmed_at) return badRequest('email_not_confirmed', 'Email not confirmed');
 

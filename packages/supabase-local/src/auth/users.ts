@@ -82,6 +82,24 @@ export async function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_COST);
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * A wrong password for an account that has no usable hash (unknown e-mail, no password set, deleted),
+ * taking as long as checking a real one: without it, "no such user" answers in a few milliseconds and
+ * "wrong password" in a bcrypt's time, which tells anyone which addresses are registered.
+ */
+export async function rejectAfterHashing(password: string): Promise<false> {
+  await bcrypt.compare(password, await warmDummyHash());
+  return false;
+}
+
+/** Made once, at start, so the first unknown e-mail is not slower than the rest either. */
+export function warmDummyHash(): Promise<string> {
+  dummyHash ??= bcrypt.hash(randomUUID(), BCRYPT_COST);
+  return dummyHash;
+}
+
 /** Accepts GoTrue's hashes and pgcrypto's `crypt(…, gen_salt('bf'))` ($2a$/$2b$/$2y$). */
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   if (!hash || !/^\$2[aby]\$\d\d\$/.test(hash)) return false;

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { ApiRequest } from '../http';
+import { acquire } from './acquire';
 import { RestError } from './errors';
 import { type PgError, runPipeline, type Statement, type StatementResult } from './pipeline';
 import { type Auth, parseCookies } from './request-context';
@@ -88,7 +89,7 @@ export async function executeAll(
   main: Statement,
   { check, before = [], rollback = false }: ExecuteOptions = {},
 ): Promise<Executed> {
-  const client = await pool.connect();
+  const client = await acquire(pool);
   let broken: Error | undefined;
   try {
     const setup = setupStatement(env);

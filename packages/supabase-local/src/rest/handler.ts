@@ -122,14 +122,14 @@ export class RestService {
   private async table(r: Request, name: string): Promise<ApiResponse> {
     const isRead = r.method === 'GET' || r.method === 'HEAD';
     // PostgREST reads the query string and the body before it looks the table up.
-    const q = isRead ? undefined : parseQuery(r.req.rawQuery);
+    const q = isRead ? undefined : parseQuery(r.req.rawQuery, { limits: this.ctx.config.restLimits });
     const body =
       r.method === 'POST' || r.method === 'PATCH'
         ? tablePayload(r.req.body, requestMediaType(r.req.headers['content-type'])).value
         : undefined;
     const { cache, found: rel } = await this.lookup((c) => c.relations.get(qualified(r.schema, name)));
     if (!rel) {
-      if (isRead) parseQuery(r.req.rawQuery);
+      if (isRead) parseQuery(r.req.rawQuery, { limits: this.ctx.config.restLimits });
       throw tableNotFound(cache, r.schema, name);
     }
     if (isRead || !q) return this.read(r, cache, rel);
@@ -282,7 +282,7 @@ export class RestService {
     const key = `${rel.schema}\0${rel.name}\0${mode ?? ''}\0${body}\0${maxRows}\0${r.req.rawQuery}`;
     const hit = plans.get(key);
     if (hit) return hit;
-    const q = parseQuery(r.req.rawQuery);
+    const q = parseQuery(r.req.rawQuery, { limits: this.ctx.config.restLimits });
     const tree = buildReadTree(cache, rel, q);
     const { limit, offset } = this.rootRange(q);
     const scope = newScope(new Params());

@@ -1,4 +1,6 @@
 import { parseError } from './errors';
+import { DEFAULT_REST_LIMITS, MAX_QUERY_NESTING, type RestLimits } from './limits';
+import { checkQueryCost } from './query-cost';
 import {
   type AggregateFunction,
   type Field,
@@ -14,7 +16,9 @@ import {
 } from './query-types';
 
 // Pure parser of PostgREST's URL grammar (src/PostgREST/ApiRequest/QueryParams.hs). Throws RestError
-// (PGRST100 and friends) on bad input; never touches SQL.
+// (PGRST100 and friends) on bad input; never touches SQL. The grammar's recursion (embeds, and/or
+// trees) counts its depth and refuses input nested past MAX_QUERY_NESTING, so no query string can
+// exhaust the stack here or in the builders that walk the parsed tree.
 
 const RESERVED_LAST = new Set(['order', 'limit', 'offset', 'and', 'or']);
 
@@ -43,6 +47,8 @@ function decode(s: string): string {
 /** A tiny cursor over one parameter value. */
 class Cursor {
   pos = 0;
+  /** Open parentheses of the recursive productions (embeds, and/or) around `pos`. */
+  depth = 0;
   constructor(
     readonly src: string,
     readonly what: string,
@@ -62,6 +68,16 @@ class Cursor {
   }
   expect(token: string): void {
     if (!this.eat(token)) this.fail(`expecting "${token}"`);
+  }
+  /** Enters one level of a recursive production; `what` names it in the error past the limit. */
+  enter(what: string): void {
+    if (++this.depth > MAX_QUERY_NESTING) this.tooDeep(`more than ${MAX_QUERY_NESTING} levels of nested ${what}`);
+  }
+  leave(): void {
+    this.depth--;
+  }
+  tooDeep(details: string): never {
+    throw parseError(`"failed to parse ${this.what} (${this.src})" (line 1, column ${this.pos + 1})`, details);
   }
   fail(expectation: string): never {
     const at = this.done ? 'end of input' : `"${this.src[this.pos]}"`;
@@ -107,6 +123,7 @@ function readField(c: Cursor): Field {
     if (c.eat('->>')) arrow = '->>';
     else if (c.eat('->')) arrow = '->';
     else break;
+    if (json.length === MAX_QUERY_NESTING) c.tooDeep(`more than ${MAX_QUERY_NESTING} steps in a JSON path`);
     const m = /^-?\d+(?![\p{L}_$])/u.exec(c.src.slice(c.pos));
     if (m) {
       c.pos += m[0].length;
@@ -212,8 +229,10 @@ function readEmbedBody(
   c: Cursor,
   head: { name: string; hint?: string; join?: 'inner' | 'left'; alias?: string; spread: boolean },
 ): SelectItem {
+  c.enter('embeds');
   c.expect('(');
   const select = readSelectList(c);
+  c.leave();
   c.expect(')');
   return { type: 'embed', ...head, select };
 }
@@ -318,11 +337,13 @@ export function parseLogic(op: 'and' | 'or', negate: boolean, value: string): Lo
 }
 
 function readLogicBody(c: Cursor, op: 'and' | 'or', negate: boolean): LogicTree {
+  c.enter('and/or');
   c.expect('(');
   const children: LogicTree[] = [];
   do {
     children.push(readLogicItem(c));
   } while (c.eat(','));
+  c.leave();
   c.expect(')');
   return { type: 'logic', op, negate, children };
 }
@@ -431,6 +452,8 @@ export interface ParseOptions {
    * PostgREST's parser has then consumed and reports as malformed.
    */
   rpcRead?: boolean;
+  /** The query cost cap checked once the whole query string is parsed (PGRST190). */
+  limits?: RestLimits;
 }
 
 const CONSUMING_PREFIXES = ['not.', 'in.', 'is.', 'isdistinct.'];
@@ -489,5 +512,6 @@ export function parseQuery(rawQuery: string, opts: ParseOptions = {}): ParsedQue
     }
     q.filters.push({ path, filter: parseFilterValue(field, value) });
   }
+  checkQueryCost(q, opts.limits ?? DEFAULT_REST_LIMITS);
   return q;
 }

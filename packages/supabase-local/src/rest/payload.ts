@@ -1,21 +1,32 @@
 import type { CallArgs } from './build-rpc';
 import { type RestError, restError } from './errors';
+import { scanJson } from './json-depth';
+import { MAX_BODY_DEPTH } from './limits';
 import { type MediaType, toMime } from './media-type';
 
 // Request bodies as PostgREST reads them (ApiRequest/Payload.hs), by Content-Type: JSON (the default),
 // CSV (a header line, "NULL" for null), form-urlencoded, and for /rpc only the raw text/xml/binary
-// body of a function's single unnamed parameter. Anything else is 400 PGRST102.
+// body of a function's single unnamed parameter. Anything else is 400 PGRST102. JSON is scanned before
+// it is parsed: nested deeper than MAX_BODY_DEPTH it is refused, before anything recurses into it.
 
 const invalid = (message: string): RestError => restError(400, 'PGRST102', message);
 export const invalidJson = () => invalid('Empty or invalid json');
 const keysMustMatch = () => invalid('All object keys must match');
 
+const tooDeep = (what = 'The JSON body') =>
+  restError(
+    400,
+    'PGRST102',
+    'Empty or invalid json',
+    `${what} nests arrays and objects more than ${MAX_BODY_DEPTH} levels deep`,
+  );
+
 function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw invalidJson();
-  }
+  const text = body.toString('utf8');
+  const scan = scanJson(text, MAX_BODY_DEPTH);
+  if (scan.kind === 'too-deep') throw tooDeep();
+  if (scan.kind === 'invalid') throw invalidJson();
+  return JSON.parse(text);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -115,8 +126,12 @@ export function rpcPayload(body: Buffer, type: MediaType, columns?: string[]): {
   switch (type.kind) {
     case 'json': {
       const text = body.toString('utf8');
-      // With ?columns= the body is passed on unread; an empty body means no arguments.
-      if (columns) return { keys: sortedKeys(columns), args: { kind: 'json', body: text } };
+      // With ?columns= the body is passed on unread (Postgres reports bad JSON), but never too deep for
+      // Postgres' recursive parser; an empty body means no arguments.
+      if (columns) {
+        if (scanJson(text, MAX_BODY_DEPTH).kind === 'too-deep') throw tooDeep();
+        return { keys: sortedKeys(columns), args: { kind: 'json', body: text } };
+      }
       if (body.length === 0) return { keys: [], args: { kind: 'json', body: text } };
       const value = parseJson(body);
       const { keys } = attributes(value);
@@ -129,6 +144,11 @@ export function rpcPayload(body: Buffer, type: MediaType, columns?: string[]): {
     }
     case 'urlencoded': {
       const values = formPairs(body);
+      // Form values reach Postgres as text cast to the parameter's type: a json(b) one would be parsed
+      // there, recursively. (A table's form body is sent as one JSON object of strings, never parsed.)
+      for (const [key, value] of values) {
+        if (scanJson(value, MAX_BODY_DEPTH).kind === 'too-deep') throw tooDeep(`The form value '${key}'`);
+      }
       return { keys: sortedKeys(values.map(([k]) => k)), args: { kind: 'direct', values } };
     }
     case 'text':

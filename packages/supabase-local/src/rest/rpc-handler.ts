@@ -18,7 +18,7 @@ import { qualified } from './schema-cache';
 
 export async function callFunction(service: RestService, r: Request, name: string): Promise<ApiResponse> {
   const isGet = r.method === 'GET' || r.method === 'HEAD';
-  const q = parseQuery(r.req.rawQuery, { rpcRead: isGet });
+  const q = parseQuery(r.req.rawQuery, { rpcRead: isGet, limits: service.ctx.config.restLimits });
   const contentTypeIn = requestMediaType(r.req.headers['content-type']);
   let keys: string[];
   let args: CallArgs;

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { type AuthError, createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { inject } from 'vitest';
 import ws from 'ws';
@@ -11,10 +11,11 @@ export function stackInfo(): TestStackInfo {
 }
 
 /**
- * Password sign-ins are rate limited per client address (config.toml `sign_in_sign_ups`, 30 per
- * 5 minutes), and the gateway takes X-Forwarded-For as that address for loopback peers. Each test file
- * (its own module instance under Vitest) signs in from its own address in the reserved 198.18.0.0/15
- * range, so the files never share one budget.
+ * Auth rate limits count per client address (config.toml `[auth.rate_limit]`, e.g. 30 sign-ups per
+ * 5 minutes). The stack a test global setup starts trusts the test runner (loopback) as a proxy
+ * (`TestStackOptions.trustedProxies`), so X-Forwarded-For names the client. Each test file (its own
+ * module instance under Vitest) acts from its own address in the reserved 198.18.0.0/15 range, so the
+ * files never share one budget. A stack nobody configured believes no forwarded address.
  */
 const clientAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
@@ -40,6 +41,21 @@ export function serviceClient(): SupabaseClient {
 
 export function randomEmail(prefix = 'user'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/**
+ * Signs `client` in the way a product's server signs in an account whose password only it may use
+ * (a child's: Auth refuses it on any request without a server key): the password grant carries the
+ * secret key, then the session moves to `client`, which stays an anon-key client like a browser's.
+ */
+export async function signInWithServerKey(
+  client: SupabaseClient,
+  credentials: { email: string; password: string },
+): Promise<{ session: Session | null; error: AuthError | null }> {
+  const { data, error } = await makeClient(stackInfo().secretKey).auth.signInWithPassword(credentials);
+  if (error || !data.session) return { session: null, error };
+  const moved = await client.auth.setSession(data.session);
+  return { session: moved.data.session, error: moved.error };
 }
 
 export interface TestUser {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import type { TrustedProxies } from '../client-address';
 import { freePort } from '../free-port';
 import { type RunningStack, startStack } from '../stack';
 
@@ -15,6 +16,8 @@ export interface TestStackInfo {
   mailUrl: string;
   anonKey: string;
   serviceRoleKey: string;
+  /** The opaque secret key (`sb_secret_…`), the only key Auth honours `Sb-Forwarded-For` with. */
+  secretKey: string;
   dataDir: string;
   /** Folder holding config.toml, migrations and seed.sql of the project under test. */
   supabaseDir: string;
@@ -35,7 +38,15 @@ export interface TestStackOptions {
   seed?: boolean;
   /** Prefix of the temporary data folder, to tell runs apart in /tmp. */
   name?: string;
+  /**
+   * Whose X-Forwarded-For the stack believes. Default: loopback, i.e. the test runner, which stands
+   * in for many clients (each test file names its own address, see clients.ts). A stack started by
+   * `supabase-local start` believes nobody.
+   */
+  trustedProxies?: TrustedProxies;
 }
+
+export const TEST_RUNNER_IS_PROXY: TrustedProxies = { addresses: ['127.0.0.1', '::1'], hops: 0 };
 
 /** Applies every *.sql in `dir` as the superuser, then reloads the REST schema cache. */
 export async function applySqlFiles(adminDbUrl: string, dir: string): Promise<void> {
@@ -68,6 +79,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
           mailPort: await freePort(),
           smtpPort: await freePort(),
           databaseUrl: undefined,
+          trustedProxies: options.trustedProxies ?? TEST_RUNNER_IS_PROXY,
         },
         reset: true,
         seed: options.seed,
@@ -90,6 +102,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
       mailUrl: stack.mailUrl ?? '',
       anonKey: stack.keys.anon,
       serviceRoleKey: stack.keys.serviceRole,
+      secretKey: stack.keys.secret,
       dataDir,
       supabaseDir: options.supabaseDir,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adminQuery, makeClient, randomEmail, serviceClient, signUpUser, stackInfo } from '../../src/testing/clients';
 
 describe('auth: admin API', () => {
-  it('creates a confirmed user with metadata who can then sign in', async () => {
+  it('creates a confirmed user with metadata who can then sign in (a child account: with a server key)', async () => {
     const admin = serviceClient().auth.admin;
     const email = randomEmail('child');
     const { data, error } = await admin.createUser({
@@ -22,7 +22,11 @@ describe('auth: admin API', () => {
     expect(data.user?.user_metadata).toMatchObject({ display_name: 'Kid' });
     expect(data.user?.email_confirmed_at).toBeTruthy();
 
-    const signIn = await makeClient().auth.signInWithPassword({ email, password: 'child-password' });
+    // account_type 'child' marks a child's account: its password works only with a server key.
+    const signIn = await makeClient(stackInfo().secretKey).auth.signInWithPassword({
+      email,
+      password: 'child-password',
+    });
     expect(signIn.error).toBeNull();
     const claims = JSON.parse(
       Buffer.from(signIn.data.session?.access_token.split('.')[1] ?? '', 'base64url').toString(),

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, makeClient, randomEmail, readJson } from '../../src/testing/clients';
+import { adminQuery, makeClient, randomEmail, readJson, stackInfo } from '../../src/testing/clients';
 import { clientFrom, otpIn, waitForMail } from './auth-mail-helpers';
 import { type AuthVariant, startAuthVariant } from './auth-variant';
 
@@ -112,9 +112,10 @@ describe('auth: anonymous sign-ins switched off', () => {
       });
       const noSignups = await clientFrom(undefined, { url: closed.url }).auth.signInAnonymously();
       expect(noSignups.error).toMatchObject({ status: 422, code: 'signup_disabled' });
-      const settings = await readJson(await fetch(`${off.url}/auth/v1/settings`));
+      const keyed = { headers: { apikey: stackInfo().anonKey } };
+      const settings = await readJson(await fetch(`${off.url}/auth/v1/settings`, keyed));
       expect(settings.external).toMatchObject({ anonymous_users: false, email: true });
-      expect((await readJson(await fetch(`${closed.url}/auth/v1/settings`))).disable_signup).toBe(true);
+      expect((await readJson(await fetch(`${closed.url}/auth/v1/settings`, keyed))).disable_signup).toBe(true);
     } finally {
       await off.stop();
       await closed.stop();

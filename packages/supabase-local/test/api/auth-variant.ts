@@ -2,10 +2,11 @@ import pg from 'pg';
 import { createAuthService } from '../../src/auth/index';
 import type { AuthConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
-import { startGateway } from '../../src/gateway';
+import { type GatewayOptions, startGateway } from '../../src/gateway';
 import type { StackContext } from '../../src/http';
 import { startMailCatcher } from '../../src/mail/index';
 import { stackInfo } from '../../src/testing/clients';
+import { TEST_RUNNER_IS_PROXY } from '../../src/testing/global-setup';
 
 export interface AuthVariant {
   url: string;
@@ -19,7 +20,10 @@ export interface AuthVariant {
  * cannot have at the same time. It is the stack's real Auth service and gateway, only configured
  * differently, as a second `supabase start` with another config.toml would be.
  */
-export async function startAuthVariant(change: (auth: AuthConfig) => AuthConfig): Promise<AuthVariant> {
+export async function startAuthVariant(
+  change: (auth: AuthConfig) => AuthConfig,
+  gatewayOptions: GatewayOptions = {},
+): Promise<AuthVariant> {
   const base = loadConfig(stackInfo().supabaseDir);
   const mail = await startMailCatcher({ webPort: 0, smtpPort: 0 });
   const pool = new pg.Pool({ connectionString: stackInfo().adminDbUrl, max: 4 });
@@ -35,7 +39,8 @@ export async function startAuthVariant(change: (auth: AuthConfig) => AuthConfig)
   if (config.auth.email.smtp) config.auth.email.smtp = { ...config.auth.email.smtp, port: mail.smtpPort };
   const ctx: StackContext = { config, adminPool: pool, apiPool: pool };
   const service = createAuthService(ctx);
-  const gateway = await startGateway([service], 0);
+  // Like the shared test stack, it believes the test runner's X-Forwarded-For unless told otherwise.
+  const gateway = await startGateway([service], 0, { trustedProxies: TEST_RUNNER_IS_PROXY, ...gatewayOptions });
   ctx.config = { ...config, apiPort: gateway.port };
   return {
     url: `http://127.0.0.1:${gateway.port}`,

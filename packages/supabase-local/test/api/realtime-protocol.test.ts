@@ -150,7 +150,11 @@ async function upgradeStatus(query: string): Promise<{ status: number; body: str
 
 describe('realtime socket: connection and frames', () => {
   it('refuses upgrades without a valid apikey and accepts the opaque publishable key', async () => {
-    expect(await upgradeStatus('?vsn=2.0.0')).toEqual({ status: 401, body: '{"error":"API key is missing"}' });
+    // The gateway's key-auth refuses a socket without a key before Realtime sees it, as hosted's does.
+    expect(await upgradeStatus('?vsn=2.0.0')).toEqual({
+      status: 401,
+      body: '{"message":"No API key found in request","hint":"No `apikey` request header or url param was found."}',
+    });
     const forged = await upgradeStatus(`?vsn=2.0.0&apikey=${stackInfo().anonKey.slice(0, -4)}AAAA`);
     expect(forged).toEqual({ status: 401, body: '{"error":"Failed to validate JWT signature"}' });
     expect((await upgradeStatus('?vsn=2.0.0&apikey=not-a-jwt')).status).toBe(401);

@@ -20,10 +20,18 @@ function clientWithToken(token: string) {
 }
 
 describe('JWT and roles', () => {
-  it('no apikey and no Authorization is anonymous', async () => {
-    const res = await fetch(rest('/rt_users?select=username&username=eq.supabot'));
+  it('the anon key without Authorization is anonymous; no key at all is refused by the gateway', async () => {
+    const res = await fetch(rest('/rt_users?select=username&username=eq.supabot'), {
+      headers: { apikey: stackInfo().anonKey },
+    });
     expect(res.status).toBe(200);
     expect(await readJson(res)).toEqual([{ username: 'supabot' }]);
+    const keyless = await fetch(rest('/rt_users?select=username&username=eq.supabot'));
+    expect(keyless.status).toBe(401);
+    expect(await readJson(keyless)).toEqual({
+      message: 'No API key found in request',
+      hint: 'No `apikey` request header or url param was found.',
+    });
   });
 
   it('a token signed with another secret answers 401 PGRST301', async () => {
@@ -32,7 +40,9 @@ describe('JWT and roles', () => {
     const { error, status } = await clientWithToken(forged).from('rt_users').select('username');
     expect(status).toBe(401);
     expect(error?.code).toBe('PGRST301');
-    const garbage = await fetch(rest('/rt_users'), { headers: { authorization: 'Bearer abc' } });
+    const garbage = await fetch(rest('/rt_users'), {
+      headers: { apikey: stackInfo().anonKey, authorization: 'Bearer abc' },
+    });
     expect(garbage.status).toBe(401);
     expect(await garbage.json()).toMatchObject({ code: 'PGRST301', message: 'Expected 3 parts in JWT; got 1' });
     expect(garbage.headers.get('www-authenticate')).toContain('invalid_token');
@@ -134,7 +144,7 @@ describe('resources, schemas and media types', () => {
     const res = await fetch(rest('/rt_items?id=eq.1'), {
       method: 'PUT',
       body: '{}',
-      headers: { 'content-type': 'application/json' },
+      headers: { apikey: stackInfo().anonKey, 'content-type': 'application/json' },
     });
     expect(res.status).toBe(405);
   });

@@ -1,0 +1,5 @@
+import { family } from './family';
+import type { DomainExpectations } from './types';
+
+// One file per domain; a new domain's file is listed here.
+export const DOMAINS: Record<string, DomainExpectations> = { family };
