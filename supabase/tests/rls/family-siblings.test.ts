@@ -19,11 +19,10 @@ beforeAll(async () => {
     [child, 7],
     [sibling, 3],
   ] as const) {
-    await adminQuery(`select private.reading_heartbeat_at($1, now() - make_interval(secs => $2), false)`, [
-      kid.id,
-      seconds,
-    ]);
-    await adminQuery('select private.reading_heartbeat_at($1, now(), true)', [kid.id]);
+    // Two beats exactly that far apart (one instant for both, so the count is exact).
+    const end = Date.now();
+    await adminQuery('select private.reading_heartbeat_at($1, $2, false)', [kid.id, new Date(end - seconds * 1000)]);
+    await adminQuery('select private.reading_heartbeat_at($1, $2, true)', [kid.id, new Date(end)]);
     expect((await kid.client.rpc('request_more_time', { p_minutes: 10 })).error).toBeNull();
   }
 });
