@@ -71,6 +71,18 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
     {
+      // The worker (graphile-worker) beside the stack, as in production: hold timeouts, expiry, plan grants.
+      command: 'npx tsx worker/main.ts',
+      wait: { stdout: /worker ready/ },
+      env: {
+        WORKER_DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT}/postgres`,
+      },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    {
       // The production build, as users get it. Building takes minutes on a small machine.
       command: `npx next build && npx next start -p ${process.env.E2E_APP_PORT} -H 127.0.0.1`,
       url: appUrl,

@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, type Parent, test } from './fixtures';
 import type { AppShell } from './pages/app-shell';
+import { SignInPage } from './pages/sign-in-page';
 import type { SignUpPage } from './pages/sign-up-page';
+import { linkIn, mailCount, waitForMail } from './support/mail-catcher';
 
 async function signUpAndSignOut(page: Page, signUpPage: SignUpPage, shell: AppShell, parent: Parent) {
   await signUpPage.goto();
@@ -175,4 +177,107 @@ test('the sign-up form checks its fields before sending them', async ({ page, si
   await expect(page.getByText('Please enter a valid e-mail address.')).toBeVisible();
   await expect(page.getByText('Please use at least 8 characters for your password.')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test('a parent who forgot their password gets a link by e-mail, sets a new one and signs in with it', async ({
+  page,
+  signUpPage,
+  signInPage,
+  dashboard,
+  shell,
+  newParent,
+}) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+
+  await signInPage.goto();
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByText('Please enter your e-mail address.')).toBeVisible();
+
+  // An address without an account gets the same answer, and no mail.
+  const nobody = `nobody-${newParent.email}`;
+  await page.getByLabel('E-mail').fill(nobody);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  const sent = page.getByRole('main').getByRole('status');
+  await expect(sent).toContainText('If an account uses that address');
+
+  await page.getByLabel('E-mail').fill(newParent.email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(sent).toContainText('If an account uses that address');
+  const mail = await waitForMail(newParent.email);
+  expect(mail.Subject).toBe('Reset Your Password');
+  expect(await mailCount(nobody)).toBe(0);
+
+  // The link signs the parent in on this browser and opens the new-password form.
+  const link = linkIn(mail);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/reset-password$/);
+  const newPassword = `new-${newParent.password}`;
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('New password again').fill(`${newPassword}x`);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByText('The two passwords are not the same.')).toBeVisible();
+  await page.getByLabel('New password again').fill(newPassword);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).toHaveURL(/\/dashboard\?password=changed$/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Your password was changed.');
+
+  // The old password no longer works, the new one does, and the link cannot be used twice.
+  await shell.signOut();
+  await signInPage.goto();
+  await signInPage.signIn(newParent);
+  await expect(signInPage.alert).toHaveText("That e-mail and password don't match.");
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await signInPage.signIn({ email: newParent.email, password: newPassword });
+  await expect(dashboard.heading).toHaveText(`Welcome, ${newParent.displayName}`);
+  await shell.signOut();
+  await expect(shell.signInLink).toBeVisible();
+  await page.goto(link);
+  // Auth puts its own error in the fragment; the page reads only ?link=invalid.
+  await expect(page).toHaveURL(/\/sign-in\?link=invalid(#.*)?$/);
+  await expect(signInPage.alert).toContainText('That link has expired or was already used.');
+});
+
+test('the new-password page and the family pages need a session, and send the parent back after signing in', async ({
+  page,
+  signUpPage,
+  signInPage,
+  shell,
+  newParent,
+}) => {
+  await signUpAndSignOut(page, signUpPage, shell, newParent);
+  await page.goto('/reset-password');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Freset-password$/);
+  await page.goto('/parent/family');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fparent%2Ffamily$/);
+  await signInPage.signIn(newParent);
+  await expect(page).toHaveURL(/\/parent\/family$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Family settings');
+});
+
+test('the theme a parent picks is remembered by their profile and painted by the server', async ({
+  page,
+  browser,
+  signUpPage,
+  newParent,
+}) => {
+  await signUpPage.goto();
+  await signUpPage.signUp(newParent);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await page.getByText('Dark', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+
+  // Another device: the first HTML the server sends already says dark (no flash of the light theme).
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto('/sign-in');
+  await new SignInPage(otherPage).signIn(newParent);
+  await expect(otherPage).toHaveURL(/\/dashboard$/);
+  const html = await (await otherPage.request.get('/dashboard')).text();
+  expect(html).toMatch(/<html[^>]*data-theme="dark"/);
+  await other.close();
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ChildPage } from './pages/child-page';
 import { FamilyDevicePage } from './pages/family-device-page';
 import { KidsPage } from './pages/kids-page';
 import { ParentPage } from './pages/parent-page';
@@ -37,9 +38,9 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
   await signUpPage.signUp(newParent);
   await expect(tablet).toHaveURL(/\/dashboard$/);
   const parentOnTablet = new ParentPage(tablet);
-  await parentOnTablet.goto();
   await parentOnTablet.addChild(child);
-  await parentOnTablet.giveConsent(child.name);
+  await expect(tablet).toHaveURL(/\/parent\/children\/[0-9a-f-]+/);
+  await new ChildPage(tablet).giveConsent(child.name);
   await expect(parentOnTablet.childStatus(child.name)).toContainText('Can read');
 
   // /kids offers to hand the device over; the flow asks for a parent PIN first, then a name.
@@ -82,10 +83,13 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
   await expect(parentPage).toHaveURL(/\/dashboard$/);
   const parent = new ParentPage(parentPage);
   await parent.goto();
-  await parent.setPaused(child.name, true);
+  await expect(parentPage.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+  await parent.pauseButton(child.name).click();
   await expect(kids.status).toHaveText('A grown-up has paused reading for now.', { timeout: 2_000 });
-  await parent.setPaused(child.name, false);
+  await expect(parent.pauseButton(child.name)).toHaveText('Resume');
+  await parent.pauseButton(child.name).click();
   await expect(kids.status).toHaveText('Reading… enjoy your story!', { timeout: 2_000 });
+  await expect(parent.pauseButton(child.name)).not.toHaveText('Resume');
 
   // The realtime connection drops while the child is not reading (so no heartbeat can tell either): a
   // pause made meanwhile is missed, and shows once the connection is back (re-fetch on rejoin).
@@ -94,13 +98,14 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
   realtimeDown = true;
   for (const ws of sockets.splice(0)) await ws.close();
   await expect(tablet.getByTestId('live-status')).not.toHaveAttribute('data-status', 'live');
-  await parent.setPaused(child.name, true);
+  await parent.pauseButton(child.name).click();
+  await expect(parent.pauseButton(child.name)).toHaveText('Resume');
   await tablet.waitForTimeout(1_500);
   await expect(kids.status).toHaveText('Ready when you are!');
   realtimeDown = false;
   await expect(kids.status).toHaveText('A grown-up has paused reading for now.', { timeout: 20_000 });
   await expect(tablet.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
-  await parent.setPaused(child.name, false);
+  await parent.pauseButton(child.name).click();
   await expect(kids.status).toHaveText('Ready when you are!', { timeout: 2_000 });
 
   // Kid mode: grown-up routes lead back to the kid home, and so does the logo.

@@ -28,6 +28,8 @@ export type Database = {
           decided_at: string | null
           created_at: string
           updated_at: string
+          requested_minutes: number | null
+          credits: number | null
         }
         Insert: {
           id?: string
@@ -42,6 +44,8 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
+          credits?: number | null
         }
         Update: {
           id?: string
@@ -56,6 +60,8 @@ export type Database = {
           decided_at?: string | null
           created_at?: string
           updated_at?: string
+          requested_minutes?: number | null
+          credits?: number | null
         }
         Relationships: [
           {
@@ -73,6 +79,222 @@ export type Database = {
             referencedColumns: ["family_id", "user_id"]
           },
         ]
+      }
+      credit_grants: {
+        Row: {
+          id: string
+          wallet_id: string
+          family_id: string
+          ledger_id: string
+          reason: Database["public"]["Enums"]["credit_reason"]
+          amount: number
+          remaining: number
+          expires_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          wallet_id: string
+          family_id: string
+          ledger_id: string
+          reason: Database["public"]["Enums"]["credit_reason"]
+          amount: number
+          remaining: number
+          expires_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          wallet_id?: string
+          family_id?: string
+          ledger_id?: string
+          reason?: Database["public"]["Enums"]["credit_reason"]
+          amount?: number
+          remaining?: number
+          expires_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "credit_grants_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "credit_grants_wallet_id_fkey"
+            columns: ["wallet_id"]
+            isOneToOne: false
+            referencedRelation: "wallets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      credit_holds: {
+        Row: {
+          id: string
+          job_id: string
+          wallet_id: string
+          family_id: string
+          actor_id: string | null
+          amount: number
+          paid_part: number
+          granted_part: number
+          granted_lots: Json
+          status: Database["public"]["Enums"]["credit_hold_status"]
+          expires_at: string
+          settle_reason: string | null
+          settled_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          job_id: string
+          wallet_id: string
+          family_id: string
+          actor_id?: string | null
+          amount: number
+          paid_part: number
+          granted_part: number
+          granted_lots?: Json
+          status?: Database["public"]["Enums"]["credit_hold_status"]
+          expires_at: string
+          settle_reason?: string | null
+          settled_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          job_id?: string
+          wallet_id?: string
+          family_id?: string
+          actor_id?: string | null
+          amount?: number
+          paid_part?: number
+          granted_part?: number
+          granted_lots?: Json
+          status?: Database["public"]["Enums"]["credit_hold_status"]
+          expires_at?: string
+          settle_reason?: string | null
+          settled_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "credit_holds_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "credit_holds_wallet_id_fkey"
+            columns: ["wallet_id"]
+            isOneToOne: false
+            referencedRelation: "wallets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      credit_ledger: {
+        Row: {
+          id: string
+          wallet_id: string
+          family_id: string
+          seq: number
+          reason: Database["public"]["Enums"]["credit_reason"]
+          paid_delta: number
+          granted_delta: number
+          delta: number | null
+          balance_after: number
+          actor_id: string | null
+          external_tx_id: string | null
+          job_id: string | null
+          purchase_id: string | null
+          memo: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          wallet_id: string
+          family_id: string
+          seq: number
+          reason: Database["public"]["Enums"]["credit_reason"]
+          paid_delta: number
+          granted_delta: number
+          delta?: never
+          balance_after: number
+          actor_id?: string | null
+          external_tx_id?: string | null
+          job_id?: string | null
+          purchase_id?: string | null
+          memo?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          wallet_id?: string
+          family_id?: string
+          seq?: number
+          reason?: Database["public"]["Enums"]["credit_reason"]
+          paid_delta?: number
+          granted_delta?: number
+          delta?: never
+          balance_after?: number
+          actor_id?: string | null
+          external_tx_id?: string | null
+          job_id?: string | null
+          purchase_id?: string | null
+          memo?: string | null
+          created_at?: string
+        }
+        Relationships: []
+      }
+      credit_packages: {
+        Row: {
+          id: string
+          code: string
+          name: string
+          credits: number
+          price_cents: number
+          currency: string
+          active: boolean
+          sort_order: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          code: string
+          name: string
+          credits: number
+          price_cents: number
+          currency?: string
+          active?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          code?: string
+          name?: string
+          credits?: number
+          price_cents?: number
+          currency?: string
+          active?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: []
       }
       families: {
         Row: {
@@ -111,6 +333,8 @@ export type Database = {
           accepted_by: string | null
           accepted_at: string | null
           created_at: string
+          revoked_at: string | null
+          revoked_by: string | null
         }
         Insert: {
           id?: string
@@ -121,6 +345,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Update: {
           id?: string
@@ -131,6 +357,8 @@ export type Database = {
           accepted_by?: string | null
           accepted_at?: string | null
           created_at?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
         }
         Relationships: [
           {
@@ -149,6 +377,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at: string
+          deactivated_at: string | null
         }
         Insert: {
           id?: string
@@ -156,6 +385,7 @@ export type Database = {
           user_id: string
           role: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Update: {
           id?: string
@@ -163,6 +393,7 @@ export type Database = {
           user_id?: string
           role?: Database["public"]["Enums"]["family_role"]
           created_at?: string
+          deactivated_at?: string | null
         }
         Relationships: [
           {
@@ -173,6 +404,30 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      founders: {
+        Row: {
+          id: string
+          family_id: string
+          number: number
+          purchase_id: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          family_id: string
+          number: number
+          purchase_id?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string
+          number?: number
+          purchase_id?: string | null
+          created_at?: string
+        }
+        Relationships: []
       }
       parental_consents: {
         Row: {
@@ -303,6 +558,89 @@ export type Database = {
           },
         ]
       }
+      plan_features: {
+        Row: {
+          id: string
+          plan_id: string
+          feature: string
+          enabled: boolean
+          limit_value: number | null
+          description: string
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          plan_id: string
+          feature: string
+          enabled?: boolean
+          limit_value?: number | null
+          description?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          plan_id?: string
+          feature?: string
+          enabled?: boolean
+          limit_value?: number | null
+          description?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_features_plan_id_fkey"
+            columns: ["plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      plans: {
+        Row: {
+          id: string
+          code: string
+          name: string
+          description: string
+          monthly_credits: number
+          price_cents: number | null
+          currency: string
+          purchasable: boolean
+          sort_order: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          code: string
+          name: string
+          description?: string
+          monthly_credits?: number
+          price_cents?: number | null
+          currency?: string
+          purchasable?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          code?: string
+          name?: string
+          description?: string
+          monthly_credits?: number
+          price_cents?: number | null
+          currency?: string
+          purchasable?: boolean
+          sort_order?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       profiles: {
         Row: {
           id: string
@@ -335,6 +673,94 @@ export type Database = {
           deleted_at?: string | null
         }
         Relationships: []
+      }
+      purchases: {
+        Row: {
+          id: string
+          family_id: string
+          created_by: string | null
+          kind: Database["public"]["Enums"]["purchase_kind"]
+          package_id: string | null
+          plan_id: string | null
+          credits: number
+          price_cents: number
+          currency: string
+          provider: string
+          status: Database["public"]["Enums"]["purchase_status"]
+          checkout_session_id: string | null
+          checkout_url: string | null
+          external_tx_id: string | null
+          failure_reason: string | null
+          paid_at: string | null
+          refunded_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          family_id: string
+          created_by?: string | null
+          kind: Database["public"]["Enums"]["purchase_kind"]
+          package_id?: string | null
+          plan_id?: string | null
+          credits: number
+          price_cents: number
+          currency: string
+          provider: string
+          status?: Database["public"]["Enums"]["purchase_status"]
+          checkout_session_id?: string | null
+          checkout_url?: string | null
+          external_tx_id?: string | null
+          failure_reason?: string | null
+          paid_at?: string | null
+          refunded_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string
+          created_by?: string | null
+          kind?: Database["public"]["Enums"]["purchase_kind"]
+          package_id?: string | null
+          plan_id?: string | null
+          credits?: number
+          price_cents?: number
+          currency?: string
+          provider?: string
+          status?: Database["public"]["Enums"]["purchase_status"]
+          checkout_session_id?: string | null
+          checkout_url?: string | null
+          external_tx_id?: string | null
+          failure_reason?: string | null
+          paid_at?: string | null
+          refunded_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "purchases_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchases_package_id_fkey"
+            columns: ["package_id"]
+            isOneToOne: false
+            referencedRelation: "credit_packages"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchases_plan_id_fkey"
+            columns: ["plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       reading_time_entries: {
         Row: {
@@ -381,6 +807,113 @@ export type Database = {
           },
         ]
       }
+      subscriptions: {
+        Row: {
+          id: string
+          family_id: string
+          plan_id: string
+          provider: string
+          provider_subscription_id: string
+          status: Database["public"]["Enums"]["subscription_status"]
+          current_period_start: string | null
+          current_period_end: string | null
+          cancel_at_period_end: boolean
+          canceled_at: string | null
+          last_event_at: string
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          family_id: string
+          plan_id: string
+          provider: string
+          provider_subscription_id: string
+          status?: Database["public"]["Enums"]["subscription_status"]
+          current_period_start?: string | null
+          current_period_end?: string | null
+          cancel_at_period_end?: boolean
+          canceled_at?: string | null
+          last_event_at: string
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string
+          plan_id?: string
+          provider?: string
+          provider_subscription_id?: string
+          status?: Database["public"]["Enums"]["subscription_status"]
+          current_period_start?: string | null
+          current_period_end?: string | null
+          cancel_at_period_end?: boolean
+          canceled_at?: string | null
+          last_event_at?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "subscriptions_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "subscriptions_plan_id_fkey"
+            columns: ["plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      wallets: {
+        Row: {
+          id: string
+          family_id: string
+          paid_balance: number
+          granted_balance: number
+          balance: number | null
+          lifetime_purchased: number
+          last_seq: number
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          family_id: string
+          paid_balance?: number
+          granted_balance?: number
+          balance?: never
+          lifetime_purchased?: number
+          last_seq?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          family_id?: string
+          paid_balance?: number
+          granted_balance?: number
+          balance?: never
+          lifetime_purchased?: number
+          last_seq?: number
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "wallets_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: true
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -403,6 +936,30 @@ export type Database = {
         }
         Returns: string
       }
+      apply_payment_event: {
+        Args: {
+          p_provider: string
+          p_event_id: string
+          p_type: string
+          p_occurred_at: string
+          p_data: Json
+        }
+        Returns: Json
+      }
+      attach_checkout_session: {
+        Args: {
+          p_purchase_id: string
+          p_session_id: string
+          p_url: string
+        }
+        Returns: undefined
+      }
+      claim_guest_trial: {
+        Args: {
+          p_device_id: string
+        }
+        Returns: Json
+      }
       create_parent_invite: {
         Args: never
         Returns: {
@@ -410,12 +967,39 @@ export type Database = {
             expires_at: string
           }[]
       }
+      create_purchase: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["purchase_kind"]
+          p_code: string
+          p_provider: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      deactivate_child: {
+        Args: {
+          p_child_id: string
+        }
+        Returns: undefined
+      }
       decide_approval_request: {
         Args: {
           p_request_id: string
           p_approve: boolean
+          p_minutes?: number
         }
         Returns: Database["public"]["Enums"]["approval_status"]
+      }
+      get_children_credit_months: {
+        Args: never
+        Returns: {
+            child_id: string
+            display_name: string
+            allowance: number
+            spent: number
+            approval_above_allowance: boolean
+            pending_credits: number
+          }[]
       }
       get_children_overview: {
         Args: never
@@ -432,6 +1016,7 @@ export type Database = {
             consented: boolean
             locked_until: string
             pending_requests: number
+            deactivated: boolean
             seconds_used: number
             seconds_allowed: number
           }[]
@@ -439,6 +1024,9 @@ export type Database = {
       get_family_audit_log: {
         Args: {
           p_limit?: number
+          p_before_at?: string
+          p_before_id?: number
+          p_child_id?: string
         }
         Returns: {
             id: number
@@ -470,6 +1058,28 @@ export type Database = {
             display_name: string
             avatar_url: string
           }[]
+      }
+      get_guest_trial: {
+        Args: never
+        Returns: Json
+      }
+      get_my_allowance: {
+        Args: never
+        Returns: {
+            allowance: number
+            spent: number
+            credits_left: number
+            approval_above_allowance: boolean
+            month_start: string
+            month_end: string
+            pending_request_id: string
+            pending_credits: number
+            pending_message: string
+          }[]
+      }
+      get_my_plan: {
+        Args: never
+        Returns: Json
       }
       get_my_reading_day: {
         Args: never
@@ -511,6 +1121,13 @@ export type Database = {
             revoked_at: string
           }[]
       }
+      reactivate_child: {
+        Args: {
+          p_child_id: string
+          p_pin: string
+        }
+        Returns: undefined
+      }
       reading_heartbeat: {
         Args: {
           p_stop?: boolean
@@ -546,6 +1163,12 @@ export type Database = {
         }
         Returns: undefined
       }
+      revoke_parent_invite: {
+        Args: {
+          p_code: string
+        }
+        Returns: undefined
+      }
       revoke_parental_consent: {
         Args: {
           p_child_id: string
@@ -562,6 +1185,28 @@ export type Database = {
       set_parent_pin: {
         Args: {
           p_pin: string
+        }
+        Returns: undefined
+      }
+      set_theme_preference: {
+        Args: {
+          p_theme: string
+        }
+        Returns: string
+      }
+      spend_credits: {
+        Args: {
+          p_amount: number
+          p_memo: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      update_child_profile: {
+        Args: {
+          p_child_id: string
+          p_display_name: string
+          p_avatar: string
         }
         Returns: undefined
       }
@@ -605,12 +1250,17 @@ export type Database = {
     }
     Enums: {
       age_band: "4-6" | "7-9" | "10-12"
-      approval_kind: "more_time"
+      approval_kind: "more_time" | "credit_spend"
       approval_status: "pending" | "approved" | "denied"
       chat_level: "off" | "phrases" | "filtered" | "held_for_review"
       child_activity: "reading" | "creating" | "live_sessions"
       consent_method: "in_app_attestation" | "signed_form" | "card_verification" | "video_call"
+      credit_hold_status: "held" | "captured" | "released"
+      credit_reason: "welcome_grant" | "purchase" | "founder_bonus" | "plan_grant" | "spend" | "generation_reserve" | "generation_capture" | "generation_release" | "admin_refund" | "purchase_refund" | "expiry"
       family_role: "parent" | "child"
+      purchase_kind: "credits" | "plan"
+      purchase_status: "pending" | "failed" | "paid" | "refunded"
+      subscription_status: "active" | "past_due" | "canceled"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -720,12 +1370,17 @@ export const Constants = {
   public: {
     Enums: {
       age_band: ["4-6", "7-9", "10-12"],
-      approval_kind: ["more_time"],
+      approval_kind: ["more_time", "credit_spend"],
       approval_status: ["pending", "approved", "denied"],
       chat_level: ["off", "phrases", "filtered", "held_for_review"],
       child_activity: ["reading", "creating", "live_sessions"],
       consent_method: ["in_app_attestation", "signed_form", "card_verification", "video_call"],
+      credit_hold_status: ["held", "captured", "released"],
+      credit_reason: ["welcome_grant", "purchase", "founder_bonus", "plan_grant", "spend", "generation_reserve", "generation_capture", "generation_release", "admin_refund", "purchase_refund", "expiry"],
       family_role: ["parent", "child"],
+      purchase_kind: ["credits", "plan"],
+      purchase_status: ["pending", "failed", "paid", "refunded"],
+      subscription_status: ["active", "past_due", "canceled"],
     },
   },
 } as const

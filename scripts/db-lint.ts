@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, loadConfig, startStack } from 'supabase-local';
+import { freeStackPorts, loadConfig, startStack } from 'supabase-local';
 import { formatReport, runLints } from '../supabase/lint/run-lints';
 
 const supabaseDir = path.resolve('supabase');
@@ -19,10 +19,7 @@ async function lintFreshStack() {
     supabaseDir,
     overrides: {
       dataDir,
-      apiPort: await freePort(),
-      mailPort: await freePort(),
-      smtpPort: await freePort(),
-      dbPort: await freePort(),
+      ...(await freeStackPorts()),
       databaseUrl: undefined,
     },
     reset: true,

@@ -69,5 +69,23 @@ if (!nextArgs.some((a) => a === '-H' || a.startsWith('--hostname'))) nextArgs.pu
 const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...nextArgs], {
   stdio: 'inherit',
 });
-next.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
+
+// The worker beside next dev (worker/main.ts): against the local stack, or a hosted project's database
+// when WORKER_DATABASE_URL (or DATABASE_URL) says where it is.
+const hosted = Boolean(configuredUrl && !isLocal(configuredUrl));
+const workerDatabaseKnown = !hosted || Boolean(process.env.WORKER_DATABASE_URL || process.env.DATABASE_URL);
+if (!workerDatabaseKnown) console.log('No WORKER_DATABASE_URL for the hosted project: the worker is not started.');
+const worker = workerDatabaseKnown
+  ? spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'worker/main.ts'], { stdio: 'inherit' })
+  : null;
+
+next.on('exit', (code) => {
+  worker?.kill('SIGTERM');
+  process.exit(code ?? 0);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    next.kill(signal);
+    worker?.kill(signal);
+  });
+}

@@ -8,8 +8,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { applyBootstrap, freePort, loadConfig, migrate, type RunningStack, startStack } from 'supabase-local';
-import type { TestStackInfo } from 'supabase-local/testing';
+import {
+  applyBootstrap,
+  freePort,
+  freeStackPorts,
+  loadConfig,
+  migrate,
+  type RunningStack,
+  startStack,
+} from 'supabase-local';
+import { type TestStackInfo, testStackInfo } from 'supabase-local/testing';
 import { MUTANTS, type Mutant } from '../supabase/tests/mutants/mutants';
 
 const ROOT = process.cwd();
@@ -73,17 +81,7 @@ interface RunResult {
 /** Runs test files against a given stack (the db project's global setup attaches to it). */
 async function runTests(stack: RunningStack, files: string[], access: string[] | undefined): Promise<RunResult> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'tf-mutant-report-')), 'report.json');
-  const info: TestStackInfo = {
-    url: stack.url,
-    dbUrl: stack.dbUrl,
-    adminDbUrl: stack.adminDbUrl,
-    anonKey: stack.keys.anon,
-    serviceRoleKey: stack.keys.serviceRole,
-    secretKey: stack.keys.secret,
-    mailUrl: stack.mailUrl ?? '',
-    dataDir: stack.config.dataDir,
-    supabaseDir: SUPABASE_DIR,
-  };
+  const info: TestStackInfo = testStackInfo(stack, SUPABASE_DIR);
   const vitest = path.join(ROOT, 'node_modules/.bin/vitest');
   const argv = ['run', '--project', 'db', '--reporter=json', `--outputFile=${out}`, ...files];
   const env = { ...process.env, TF_TEST_STACK: JSON.stringify(info), TF_ACCESS_ONLY: (access ?? ['none']).join(',') };
@@ -120,10 +118,7 @@ const base = await startStack({
   supabaseDir: SUPABASE_DIR,
   overrides: {
     dataDir,
-    apiPort: await freePort(),
-    mailPort: await freePort(),
-    smtpPort: await freePort(),
-    dbPort: await freePort(),
+    ...(await freeStackPorts()),
     databaseUrl: undefined,
   },
   reset: true,

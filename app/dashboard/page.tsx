@@ -1,60 +1,62 @@
+import { ArrowRight } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ThemePicker } from '@/components/layout/theme-picker';
+import { ButtonLink } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { FormStatus } from '@/components/ui/form-alert';
 import { requireUser } from '@/lib/auth/require-user';
 import { getMyRole } from '@/lib/family/get-my-role';
+import { formatInFamilyZone } from '@/lib/format/family-time';
+import { themeOf } from '@/lib/profiles/theme';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export const metadata: Metadata = { title: 'Your account' };
 
-const joinedFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
-
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const { email, profile } = await requireUser();
+  const { password } = await searchParams;
   const role = await getMyRole();
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl">
-          Welcome, {profile.display_name}
-        </h1>
-        <p className="mt-2 text-stone-600">This is your family's home base.</p>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Welcome, {profile.display_name}</h1>
+        <p className="mt-1 text-ink-muted">Your account and how Tale Forge looks for you.</p>
+        {password === 'changed' ? <FormStatus message="Your password was changed." /> : null}
       </header>
       {role === 'parent' ? (
         <section
           aria-labelledby="family-heading"
-          className="flex flex-wrap items-center justify-between gap-4 rounded-xl border border-brand-100 bg-brand-50 p-6"
+          className="flex flex-wrap items-center justify-between gap-4 rounded-xl border border-accent/25 bg-accent-soft p-5"
         >
           <div>
-            <h2 id="family-heading" className="text-lg font-medium text-stone-900">
+            <h2 id="family-heading" className="text-lg font-medium">
               Your family
             </h2>
-            <p className="mt-1 text-sm text-stone-600">
-              Add children, set reading time and bedtimes, and answer requests for more time.
+            <p className="mt-1 text-sm text-ink-muted">
+              See how each child is doing today, answer requests for more time and change their settings.
             </p>
           </div>
-          <Link
-            href="/parent"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium whitespace-nowrap text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-          >
-            Open the family page
-          </Link>
+          <ButtonLink href="/parent">
+            Open the family page <ArrowRight aria-hidden="true" className="size-4" />
+          </ButtonLink>
         </section>
       ) : null}
-      <section aria-labelledby="account-heading" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="account-heading" className="text-lg font-medium text-stone-900">
-          Your account
-        </h2>
-        <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+      <Card id="account-heading" title="Your account">
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
           <div>
-            <dt className="text-stone-500">E-mail</dt>
-            <dd className="mt-1 break-all text-stone-900">{email ?? '—'}</dd>
+            <dt className="text-ink-subtle">E-mail</dt>
+            <dd className="mt-1 break-all">{email ?? '—'}</dd>
           </div>
           <div>
-            <dt className="text-stone-500">Member since</dt>
-            <dd className="mt-1 text-stone-900">{joinedFormat.format(new Date(profile.created_at))}</dd>
+            <dt className="text-ink-subtle">Member since</dt>
+            {/* No family time zone for an account page: the date alone reads the same everywhere. */}
+            <dd className="mt-1">{formatInFamilyZone(profile.created_at, 'UTC', 'date')}</dd>
           </div>
         </dl>
-      </section>
+        <div className="mt-5 border-t border-line pt-4">
+          <ThemePicker current={themeOf(profile.preferences)} />
+        </div>
+      </Card>
     </div>
   );
 }

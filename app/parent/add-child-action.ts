@@ -50,6 +50,6 @@ export const addChildAction = parentAction(addChildSchema, async (input, { supab
     });
     throw error;
   }
-  revalidatePath('/parent');
+  revalidatePath('/parent', 'layout');
   return { childId };
 });

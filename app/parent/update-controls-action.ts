@@ -19,11 +19,10 @@ export const updateControlsAction = parentAction(controlsSchema, async ({ childI
       chat_level: controls.chatLevel,
       monthly_credit_allowance: controls.monthlyCreditAllowance,
       approval_above_allowance: controls.approvalAboveAllowance,
-      paused: controls.paused,
     },
   });
   // RLS filters rather than errors: no row back means this is not the caller's child.
   if (!updated.length) throw new ActionError("You can only change your own children's controls.");
-  revalidatePath('/parent');
+  revalidatePath('/parent', 'layout');
   return { savedAt: new Date().toISOString() };
 });

@@ -8,6 +8,6 @@ import { updateFamilySettings } from '@/lib/family/mutations';
 export const updateFamilyAction = parentAction(familySettingsSchema, async (input, { supabase, familyId }) => {
   const updated = await updateFamilySettings(supabase, { ...input, familyId });
   if (!updated.length) throw new ActionError('Only a parent of this family can change its settings.');
-  revalidatePath('/parent');
+  revalidatePath('/parent', 'layout');
   return { saved: true };
 });

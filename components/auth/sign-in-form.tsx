@@ -9,10 +9,12 @@ import { signInSchema } from '@/lib/auth/sign-in.schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function SignInForm({ next }: { next?: string }) {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(signInSchema, signInAction);
+  const { form, pending, error, fieldErrors } = useActionForm(signInSchema, signInAction, {
+    clearOnError: ['password'],
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form {...form} noValidate className="space-y-4">
       <FormAlert message={error} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField label="E-mail" name="email" type="email" autoComplete="email" errors={fieldErrors.email} required />
@@ -24,12 +26,17 @@ export function SignInForm({ next }: { next?: string }) {
         errors={fieldErrors.password}
         required
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-accent-strong underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
-      <p className="text-center text-sm text-stone-600">
+      <p className="text-center text-sm text-ink-muted">
         New to Tale Forge?{' '}
-        <Link href="/sign-up" className="font-medium text-brand-600 hover:text-brand-700">
+        <Link href="/sign-up" className="font-medium text-accent hover:text-accent-hover">
           Create an account
         </Link>
       </p>

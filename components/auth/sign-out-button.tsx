@@ -22,7 +22,7 @@ export function SignOutButton() {
         {pending ? 'Signing out…' : 'Sign out'}
       </Button>
       {error ? (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-danger">
           {error}
         </span>
       ) : null}

@@ -10,13 +10,13 @@ import { signUpSchema } from '@/lib/auth/sign-up.schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 export function SignUpForm() {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
+  const { form, pending, error, fieldErrors } = useActionForm(signUpSchema, signUpAction);
   // Read after mount: the server render cannot know the browser's time zone.
   const [timeZone, setTimeZone] = useState('');
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ''), []);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form {...form} noValidate className="space-y-4">
       <FormAlert message={error} />
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField
@@ -40,9 +40,9 @@ export function SignUpForm() {
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>
-      <p className="text-center text-sm text-stone-600">
+      <p className="text-center text-sm text-ink-muted">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:text-brand-700">
+        <Link href="/sign-in" className="font-medium text-accent hover:text-accent-hover">
           Sign in
         </Link>
       </p>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { FamilyDevice } from '@/lib/devices/queries';
@@ -22,9 +23,9 @@ export function FamilyDeviceList({
   timeZone: string;
   currentDeviceId?: string | null;
 }) {
-  if (!devices.length) return <p className="text-sm text-stone-500">No family devices yet.</p>;
+  if (!devices.length) return <p className="text-sm text-ink-subtle">No family devices yet.</p>;
   return (
-    <ul className="divide-y divide-stone-100" aria-label="Family devices">
+    <ul className="divide-y divide-line" aria-label="Family devices">
       {devices.map((device) => (
         <DeviceItem key={device.id} device={device} timeZone={timeZone} current={device.id === currentDeviceId} />
       ))}
@@ -49,13 +50,11 @@ function DeviceItem({ device, timeZone, current }: { device: FamilyDevice; timeZ
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 space-y-0.5 text-sm">
-        <p className="break-words font-medium text-stone-900">
+        <p className="flex flex-wrap items-center gap-2 break-words font-medium text-ink">
           {device.name}
-          {current ? (
-            <span className="ml-2 rounded-full bg-sky-50 px-2 py-0.5 text-xs text-sky-800">This device</span>
-          ) : null}
+          {current ? <Badge tone="info">This device</Badge> : null}
         </p>
-        <p className="text-stone-500">
+        <p className="text-ink-muted">
           Added {formatInFamilyZone(device.created_at, timeZone, 'date')}
           {device.created_by_name ? ` by ${device.created_by_name}` : ''}
           {device.revoked_at
@@ -67,7 +66,7 @@ function DeviceItem({ device, timeZone, current }: { device: FamilyDevice; timeZ
         <FormAlert message={error} />
       </div>
       {device.revoked_at ? (
-        <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-600">Revoked</span>
+        <Badge>Revoked</Badge>
       ) : (
         <Button variant="secondary" onClick={revoke} disabled={pending} aria-label={`Revoke ${device.name}`}>
           {pending ? 'Revoking…' : 'Revoke'}

@@ -9,10 +9,10 @@ import { useActionForm } from '@/lib/forms/use-action-form';
 
 /** Step two: name this device and hand it over (the action signs the parent out here). */
 export function MarkDeviceForm() {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(markDeviceSchema, markDeviceAction);
+  const { form, pending, error, fieldErrors } = useActionForm(markDeviceSchema, markDeviceAction);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Make this a family device">
-      <p className="text-sm text-stone-600">
+    <form {...form} noValidate className="space-y-3" aria-label="Make this a family device">
+      <p className="text-sm text-ink-muted">
         Your children will see their pictures here and sign in with their PIN alone. You will be signed out on this
         device; you can revoke it any time from your family settings.
       </p>

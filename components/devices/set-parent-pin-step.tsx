@@ -11,12 +11,14 @@ import { useActionForm } from '@/lib/forms/use-action-form';
 /** Step one of handing a device over: the parent PIN that gets it back out of kid mode. */
 export function SetParentPinStep() {
   const router = useRouter();
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(parentPinSchema, setParentPinAction, () =>
-    router.refresh(),
-  );
+  const { form, pending, error, fieldErrors } = useActionForm(parentPinSchema, setParentPinAction, {
+    // The page then shows step two.
+    onSuccess: () => router.refresh(),
+    clearOnError: ['pin'],
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Set a parent PIN">
-      <p className="text-sm text-stone-600">
+    <form {...form} noValidate className="space-y-3" aria-label="Set a parent PIN">
+      <p className="text-sm text-ink-muted">
         First, choose a parent PIN. It is how a grown-up leaves kid mode and gets this device back; your children must
         not know it.
       </p>

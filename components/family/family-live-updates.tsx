@@ -1,11 +1,12 @@
 'use client';
 
 import { useFamilyEvents } from '@/lib/family/use-family-events';
-import { useRefreshOnEvents } from '@/lib/realtime/use-refresh-on-events';
 
-/** Keeps the parent's server-rendered page current: each family event re-renders it. Renders nothing. */
+/**
+ * Joins the family's realtime topic for every parent page: each event (and each reconnect) invalidates
+ * the family's React Query data, so the live parts re-fetch. Renders nothing visible.
+ */
 export function FamilyLiveUpdates({ familyId }: { familyId: string }) {
-  const refresh = useRefreshOnEvents();
-  const status = useFamilyEvents(familyId, refresh);
+  const status = useFamilyEvents(familyId);
   return <span hidden data-testid="live-status" data-status={status} />;
 }

@@ -2,38 +2,43 @@
 
 import { updateFamilyAction } from '@/app/parent/update-family-action';
 import { Button } from '@/components/ui/button';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormAlert, FormStatus } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { familySettingsSchema } from '@/lib/family/family.schema';
+import { useInvalidateFamily } from '@/lib/family/use-invalidate-family';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
-export function FamilySettingsForm({ family }: { family: { id: string; name: string; time_zone: string } }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(familySettingsSchema, updateFamilyAction);
+export function FamilySettingsForm({
+  family,
+  timeZones,
+}: {
+  family: { name: string; time_zone: string };
+  timeZones: string[];
+}) {
+  const { form, pending, error, fieldErrors, data } = useActionForm(familySettingsSchema, updateFamilyAction, {
+    warnUnsaved: true,
+    onSuccess: useInvalidateFamily(),
+  });
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
-      aria-label="Family settings"
-    >
+    <form {...form} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Family settings">
       <TextField label="Family name" name="name" defaultValue={family.name} errors={fieldErrors.name} />
-      <TextField
+      <SelectField
         label="Time zone"
         name="timeZone"
         defaultValue={family.time_zone}
+        options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
         hint="Daily minutes and bedtimes follow this zone."
         errors={fieldErrors.timeZone}
       />
-      <Button type="submit" variant="secondary" disabled={pending} className="justify-self-start sm:mt-6">
-        {pending ? 'Saving…' : 'Save'}
-      </Button>
-      <div className="empty:hidden sm:col-span-3">
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save family settings'}
+        </Button>
+        {data && !error ? <FormStatus message="Saved." /> : null}
+      </div>
+      <div className="empty:hidden sm:col-span-2">
         <FormAlert message={error} />
-        {data && !error ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
       </div>
     </form>
   );

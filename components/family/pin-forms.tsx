@@ -2,19 +2,32 @@
 
 import { setChildPinAction, setParentPinAction } from '@/app/parent/pin-actions';
 import { Button } from '@/components/ui/button';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormAlert, FormStatus } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { childPinSchema, parentPinSchema } from '@/lib/family/child.schema';
+import { useInvalidateFamily } from '@/lib/family/use-invalidate-family';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
+// A PIN is never shown again: the field empties after saving and after a refusal (type it afresh).
+function usePinFormOptions() {
+  const invalidateFamily = useInvalidateFamily();
+  return {
+    onSuccess: (_data: unknown, form: HTMLFormElement) => {
+      form.reset();
+      invalidateFamily();
+    },
+    clearOnError: ['pin'],
+  };
+}
+
 export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(
+  const { form, pending, error, fieldErrors, data } = useActionForm(
     parentPinSchema,
     setParentPinAction,
-    (_d, form) => form.reset(),
+    usePinFormOptions(),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-x-3 gap-y-2" aria-label="Parent PIN">
+    <form {...form} noValidate className="flex flex-wrap items-start gap-x-3 gap-y-2" aria-label="Parent PIN">
       <div className="w-full sm:w-64">
         <TextField
           label={hasPin ? 'New parent PIN' : 'Parent PIN'}
@@ -29,25 +42,23 @@ export function ParentPinForm({ hasPin }: { hasPin: boolean }) {
       <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
         {hasPin ? 'Change parent PIN' : 'Set parent PIN'}
       </Button>
-      {data ? (
-        <p role="status" className="basis-full text-sm text-emerald-700">
-          Parent PIN saved.
-        </p>
-      ) : null}
       <div className="basis-full empty:hidden">
         <FormAlert message={error} />
+        {data ? <FormStatus message="Parent PIN saved." /> : null}
       </div>
     </form>
   );
 }
 
 export function ChildPinForm({ childId, childName }: { childId: string; childName: string }) {
-  const { onSubmit, pending, error, fieldErrors, data } = useActionForm(childPinSchema, setChildPinAction, (_d, form) =>
-    form.reset(),
+  const { form, pending, error, fieldErrors, data } = useActionForm(
+    childPinSchema,
+    setChildPinAction,
+    usePinFormOptions(),
   );
   return (
     <form
-      onSubmit={onSubmit}
+      {...form}
       noValidate
       className="flex flex-wrap items-start gap-x-3 gap-y-2"
       aria-label={`New PIN for ${childName}`}
@@ -67,13 +78,9 @@ export function ChildPinForm({ childId, childName }: { childId: string; childNam
       <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
         Change PIN
       </Button>
-      {data ? (
-        <p role="status" className="basis-full text-sm text-emerald-700">
-          PIN changed.
-        </p>
-      ) : null}
       <div className="basis-full empty:hidden">
         <FormAlert message={error} />
+        {data ? <FormStatus message="PIN changed." /> : null}
       </div>
     </form>
   );

@@ -2,9 +2,9 @@
 
 import { useState, useTransition } from 'react';
 import { deviceSignInAction } from '@/app/kids/device-sign-in-action';
-import { avatarEmoji } from '@/components/family/avatars';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { DeviceChild } from '@/lib/devices/queries';
+import { avatarEmoji } from '@/lib/family/avatars';
 import { PinPad } from './pin-pad';
 
 /**
@@ -33,7 +33,7 @@ export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
   if (!chosen) {
     if (!kids.length) {
       return (
-        <p role="status" className="text-center text-xl text-sky-900">
+        <p role="status" className="text-center text-xl text-kid-ink-muted">
           No one can sign in here yet. A grown-up needs to finish setting up the children's accounts.
         </p>
       );
@@ -48,15 +48,15 @@ export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
                 setChosen(kid);
                 setError(null);
               }}
-              className="flex w-36 flex-col items-center gap-3 rounded-3xl bg-white p-4 shadow-md ring-2 ring-sky-100 hover:bg-sky-50 active:scale-95 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 sm:w-44"
+              className="flex w-36 flex-col items-center gap-3 rounded-kid bg-kid-surface p-4 shadow-md ring-2 ring-kid-sky hover:ring-kid-accent active:scale-95 sm:w-44"
             >
               <span
                 aria-hidden="true"
-                className="flex h-24 w-24 items-center justify-center rounded-full bg-amber-100 text-6xl sm:h-28 sm:w-28 sm:text-7xl"
+                className="flex h-24 w-24 items-center justify-center rounded-full bg-kid-sun text-6xl sm:h-28 sm:w-28 sm:text-7xl"
               >
                 {avatarEmoji(kid.avatar_url)}
               </span>
-              <span className="max-w-full truncate text-2xl font-bold text-sky-950">{kid.display_name}</span>
+              <span className="max-w-full truncate text-2xl font-extrabold text-kid-ink">{kid.display_name}</span>
             </button>
           </li>
         ))}
@@ -66,7 +66,7 @@ export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
 
   return (
     <div className="space-y-6 text-center">
-      <p className="text-2xl font-bold text-sky-950">
+      <p className="text-2xl font-extrabold text-kid-ink">
         <span aria-hidden="true" className="mr-2 text-4xl">
           {avatarEmoji(chosen.avatar_url)}
         </span>
@@ -80,7 +80,7 @@ export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
           setChosen(null);
           setError(null);
         }}
-        className="min-h-12 rounded-2xl px-5 py-2 text-xl font-semibold text-sky-800 underline underline-offset-4 hover:text-sky-950"
+        className="min-h-12 rounded-kid px-5 py-2 text-xl font-bold text-kid-ink-muted underline underline-offset-4 hover:text-kid-ink"
       >
         That's not me
       </button>

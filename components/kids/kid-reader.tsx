@@ -1,5 +1,7 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
 import { kidStatus, type MoreTimeRequest, type ReadingDay } from '@/lib/kids/reading-status';
 import { useChildEvents } from '@/lib/kids/use-child-events';
 import { useMoreTimeRequest } from '@/lib/kids/use-more-time-request';
@@ -9,8 +11,7 @@ import { useRequestMoreTime } from '@/lib/kids/use-request-more-time';
 import { ReadingStatusCard } from './reading-status-card';
 import { TimeLeft } from './time-left';
 
-const BIG_BUTTON =
-  'min-h-16 w-full max-w-sm rounded-3xl px-8 py-4 text-2xl font-bold shadow focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60';
+const BIG = 'w-full max-w-sm text-2xl';
 
 type Props = { childId: string; initialDay: ReadingDay; initialRequest: MoreTimeRequest };
 
@@ -37,38 +38,25 @@ export function KidReader({ childId, initialDay, initialRequest }: Props) {
       <TimeLeft secondsLeft={reader.secondsLeft} secondsAllowed={day.seconds_allowed} />
       <div className="flex flex-col items-center gap-3">
         {status.kind === 'ready' || status.kind === 'more_time' ? (
-          <button
-            type="button"
-            onClick={reader.start}
-            className={`${BIG_BUTTON} bg-emerald-400 text-emerald-950 hover:bg-emerald-300`}
-          >
+          <Button variant="kid" onClick={reader.start} className={BIG}>
             {status.kind === 'more_time' ? 'Read on' : 'Start reading'}
-          </button>
+          </Button>
         ) : null}
         {status.kind === 'reading' || status.kind === 'resting' ? (
-          <button
-            type="button"
+          <Button
+            variant="kid"
             onClick={reader.stop}
-            className={`${BIG_BUTTON} bg-sky-200 text-sky-950 hover:bg-sky-100`}
+            className={`${BIG} bg-kid-surface text-kid-ink ring-2 ring-kid-sky hover:bg-kid-sky`}
           >
             Stop reading
-          </button>
+          </Button>
         ) : null}
         {status.kind === 'used_up' ? (
-          <button
-            type="button"
-            onClick={() => askForMore.mutate(15)}
-            disabled={askForMore.isPending}
-            className={`${BIG_BUTTON} bg-violet-300 text-violet-950 hover:bg-violet-200`}
-          >
+          <Button variant="kid" onClick={() => askForMore.mutate(15)} disabled={askForMore.isPending} className={BIG}>
             Ask for more time
-          </button>
+          </Button>
         ) : null}
-        {askForMore.error ? (
-          <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-lg text-red-800">
-            {askForMore.error.message}
-          </p>
-        ) : null}
+        <FormAlert message={askForMore.error?.message} size="kid" />
       </div>
       <span hidden data-testid="live-status" data-status={live} />
     </div>

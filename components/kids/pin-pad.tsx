@@ -1,10 +1,11 @@
 'use client';
 
+import { Delete } from 'lucide-react';
 import { useEffect, useState } from 'react';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const KEY =
-  'flex h-20 w-20 items-center justify-center rounded-3xl bg-white text-4xl font-black text-sky-950 shadow-md ring-2 ring-sky-100 hover:bg-sky-50 active:scale-95 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-50 sm:h-24 sm:w-24';
+  'flex h-20 w-20 items-center justify-center rounded-kid bg-kid-surface text-4xl font-black text-kid-ink shadow-md ring-2 ring-kid-sky hover:ring-kid-accent active:scale-95 disabled:opacity-50 sm:h-24 sm:w-24';
 
 type Props = {
   /** What the PIN is for, read out with the pad ("Mia's PIN"). */
@@ -50,7 +51,7 @@ export function PinPad({ label, onSubmit, pending, minLength = 4, maxLength = 6 
           <span
             // biome-ignore lint/suspicious/noArrayIndexKey: the dots are positions, not items
             key={i}
-            className={`h-6 w-6 rounded-full border-4 ${i < pin.length ? 'border-sky-700 bg-sky-700' : 'border-sky-300'}`}
+            className={`h-6 w-6 rounded-full border-4 ${i < pin.length ? 'border-kid-accent bg-kid-accent' : 'border-kid-sky bg-kid-surface'}`}
           />
         ))}
       </output>
@@ -61,14 +62,14 @@ export function PinPad({ label, onSubmit, pending, minLength = 4, maxLength = 6 
           </button>
         ))}
         <button type="button" className={KEY} onClick={erase} disabled={pending || !pin} aria-label="Delete">
-          <span aria-hidden="true">⌫</span>
+          <Delete aria-hidden="true" className="size-9" />
         </button>
         <button type="button" className={KEY} onClick={() => press('0')} disabled={pending}>
           0
         </button>
         <button
           type="button"
-          className={`${KEY} bg-emerald-400 text-emerald-950 ring-emerald-200 hover:bg-emerald-300`}
+          className={`${KEY} bg-kid-accent text-kid-accent-ink ring-kid-accent`}
           onClick={submit}
           disabled={pending || !complete}
           aria-label="Go"

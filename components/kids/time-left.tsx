@@ -8,15 +8,15 @@ export function TimeLeft({ secondsLeft, secondsAllowed }: { secondsLeft: number;
   return (
     <div className="space-y-3">
       <p className="text-center">
-        <span className="block text-7xl font-black tabular-nums text-sky-950" data-testid="minutes-left">
+        <span className="block text-7xl font-black tabular-nums text-kid-ink" data-testid="minutes-left">
           {left}
         </span>
-        <span className="text-xl text-sky-900">
+        <span className="text-xl text-kid-ink-muted">
           {left === 1 ? 'minute' : 'minutes'} left today (of {allowed})
         </span>
       </p>
       <div
-        className="h-4 w-full overflow-hidden rounded-full bg-sky-100"
+        className="h-4 w-full overflow-hidden rounded-full bg-kid-sky"
         role="progressbar"
         aria-label="Reading time left today"
         aria-valuemin={0}
@@ -24,7 +24,7 @@ export function TimeLeft({ secondsLeft, secondsAllowed }: { secondsLeft: number;
         aria-valuenow={percent}
       >
         <div
-          className="h-full rounded-full bg-emerald-400 transition-[width] duration-1000"
+          className="h-full rounded-full bg-kid-leaf transition-[width] duration-1000"
           style={{ width: `${percent}%` }}
         />
       </div>

@@ -1,21 +1,48 @@
-import type { ButtonHTMLAttributes } from 'react';
+import Link from 'next/link';
+import type { ButtonHTMLAttributes, ComponentProps } from 'react';
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'quiet' };
-
-// primary: the one main action of a form; secondary: a form's submit that is not the page's main action
-// (it must still look like a button); quiet: low-stakes actions beside another button (Deny, Sign out).
+// primary: the one main action of a form or card; secondary: other actions that must still look like a
+// button; quiet: low-stakes actions beside another button (Not today, Sign out); danger: actions that
+// take something away (withdraw consent, deactivate). kid: the big, warm target of kid pages.
 const VARIANTS = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 px-4 py-2',
-  secondary: 'border border-stone-300 bg-white text-stone-800 shadow-sm hover:bg-stone-50 px-4 py-2',
-  quiet: 'text-stone-600 hover:text-stone-900 hover:bg-stone-100 px-3 py-1.5',
-};
+  primary: 'bg-accent text-accent-ink hover:bg-accent-hover',
+  secondary: 'border border-line-strong bg-surface text-ink shadow-xs hover:bg-surface-muted',
+  quiet: 'text-ink-muted hover:bg-surface-muted hover:text-ink',
+  danger: 'border border-danger/40 bg-surface text-danger hover:bg-danger-soft',
+  kid: 'bg-kid-accent font-kid font-bold text-kid-accent-ink shadow-sm hover:bg-kid-accent-hover',
+} as const;
 
-export function Button({ variant = 'primary', className = '', type = 'button', ...props }: Props) {
-  return (
-    <button
-      type={type}
-      className={`shrink-0 whitespace-nowrap rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
-      {...props}
-    />
-  );
+// Every size keeps at least a 24 px target (WCAG 2.5.8); kid buttons are 56 px for small hands.
+const SIZES = {
+  sm: 'min-h-8 rounded-md px-2.5 text-sm',
+  md: 'min-h-9 rounded-md px-4 text-sm',
+  kid: 'min-h-14 rounded-kid px-6 text-xl',
+} as const;
+
+export type ButtonVariant = keyof typeof VARIANTS;
+export type ButtonSize = keyof typeof SIZES;
+
+export function buttonClasses({
+  variant = 'primary',
+  size = variant === 'kid' ? 'kid' : 'md',
+  className = '',
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+} = {}) {
+  return `inline-flex shrink-0 items-center justify-center gap-1.5 whitespace-nowrap font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${SIZES[size]} ${className}`;
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize };
+
+export function Button({ variant, size, className, type = 'button', ...props }: ButtonProps) {
+  return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;
+}
+
+type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: ButtonSize };
+
+/** A link that looks like a button (navigation, not an action). */
+export function ButtonLink({ variant, size, className, ...props }: ButtonLinkProps) {
+  return <Link className={buttonClasses({ variant, size, className })} {...props} />;
 }

@@ -1,68 +1,72 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** /parent: the family dashboard. */
+/** /parent: one summary card per child, the setup checklist, and the section tabs. */
 export class ParentPage {
   readonly familyCode: Locator;
-  readonly requests: Locator;
+  readonly checklist: Locator;
+  readonly sections: Locator;
 
   constructor(private readonly page: Page) {
     this.familyCode = page.getByTestId('family-code');
-    this.requests = page.getByRole('region', { name: 'Requests' });
+    this.checklist = page.getByRole('region', { name: 'Getting started' });
+    this.sections = page.getByRole('navigation', { name: 'Family' });
   }
 
   async goto() {
     await this.page.goto('/parent');
   }
 
+  /** A child's summary card (on /parent) or status card (on the child's page). */
   childStatus(name: string): Locator {
     return this.page.getByTestId(`child-status-${name}`);
   }
 
-  async addChild({ name, birthYear, pin }: { name: string; birthYear: number; pin: string }) {
+  /** Adds a child from its own page; the app then opens the new child's page. */
+  async addChild({
+    name,
+    birthYear,
+    pin,
+    avatar,
+  }: {
+    name: string;
+    birthYear: number | string;
+    pin: string;
+    avatar?: string;
+  }) {
+    await this.page.goto('/parent/children/new');
     const form = this.page.getByRole('form', { name: 'Add a child' });
     await form.getByLabel("Child's name").fill(name);
     await form.getByLabel('Birth year').fill(String(birthYear));
     await form.getByLabel("Child's PIN").fill(pin);
+    if (avatar)
+      await form
+        .locator('label')
+        .filter({ has: this.page.getByRole('radio', { name: avatar }) })
+        .click();
     await form.getByRole('button', { name: 'Add child' }).click();
   }
 
-  async giveConsent(name: string) {
-    const form = this.page.getByRole('form', { name: `Consent for ${name}` });
-    await form.getByRole('checkbox').check();
-    await form.getByRole('button', { name: `Give consent for ${name}` }).click();
-  }
-
-  controlsForm(name: string): Locator {
-    return this.page.getByRole('form', { name: `Controls for ${name}` });
-  }
-
-  async setDailyMinutes(name: string, minutes: number) {
-    const form = this.controlsForm(name);
-    await form.getByLabel('Daily reading minutes').fill(String(minutes));
-    await form.getByRole('button', { name: `Save controls for ${name}` }).click();
-  }
-
-  async setParentPin(pin: string) {
-    const form = this.page.getByRole('form', { name: 'Parent PIN' });
-    await form.getByLabel(/parent PIN/i).fill(pin);
-    await form.getByRole('button', { name: /parent PIN/i }).click();
-    await form.getByText('Parent PIN saved.').waitFor();
-  }
-
-  /** "Pause now" for that child, saved. */
-  async setPaused(name: string, paused: boolean) {
-    const form = this.controlsForm(name);
-    await form.getByLabel('Paused').setChecked(paused);
-    // Done when the server action has answered (a "Saved." from an earlier save may still be showing).
-    const saved = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.ok());
-    await form.getByRole('button', { name: `Save controls for ${name}` }).click();
-    await saved;
-  }
-
-  async approveRequestOf(name: string) {
-    await this.page
-      .getByRole('form', { name: `Answer ${name}'s request` })
-      .getByRole('button', { name: 'Approve' })
+  async openChild(name: string) {
+    await this.childStatus(name)
+      .getByRole('link', { name: new RegExp(`^${name}`) })
       .click();
+  }
+
+  requestForm(name: string): Locator {
+    return this.page.getByRole('form', { name: `Answer ${name}'s request` });
+  }
+
+  async approveRequestOf(name: string, minutes?: 15 | 30 | 60) {
+    const form = this.requestForm(name);
+    if (minutes) await form.getByText(`${minutes} min`, { exact: true }).click();
+    await form.getByRole('button', { name: 'Approve' }).click();
+  }
+
+  async denyRequestOf(name: string) {
+    await this.requestForm(name).getByRole('button', { name: 'Not today' }).click();
+  }
+
+  pauseButton(name: string): Locator {
+    return this.page.getByRole('form', { name: `Pause or resume ${name}` }).getByRole('button');
   }
 }

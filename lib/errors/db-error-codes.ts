@@ -16,6 +16,7 @@ export const DB_ERROR_SENTENCES = {
   child_account_invalid: "That child account can't be added.",
   child_cannot_join_family: "Child accounts can't join another family.",
   needs_consent: "A parent hasn't given consent for this account yet.",
+  not_signed_in: 'Please sign in again.',
 
   // Family and members.
   family_name_length: 'The family name must be 1 to 80 characters long.',
@@ -31,6 +32,10 @@ export const DB_ERROR_SENTENCES = {
   already_family_member: "You're already a member of this family.",
   invited_family_full: 'That family already has two parents.',
   own_family_not_empty: "Your own family already has other members, so you can't join another one.",
+  invite_not_open: 'That invite code has already been used, withdrawn or has expired.',
+  avatar_unknown: 'Please choose one of the avatars.',
+  child_deactivated: 'This child is deactivated. Reactivate them first.',
+  child_not_deactivated: 'This child is already active.',
 
   // Family devices.
   device_name_length: (p) => `A device name must be ${p.min} to ${p.max} characters long.`,
@@ -49,6 +54,51 @@ export const DB_ERROR_SENTENCES = {
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',
   request_already_answered: 'This request has already been answered.',
+  grant_minutes_range: (p) => `You can give ${p.min} to ${p.max} more minutes at a time.`,
+  more_time_cooldown: (p) =>
+    `A grown-up said not today. You can ask again in ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}.`,
+
+  // Profiles.
+  theme_unknown: 'Please choose light, dark or the same as this device.',
+
+  // Credits: spending and the ledger.
+  not_a_family_member: 'Only members of a family can do that.',
+  credit_amount_range: range('The number of credits'),
+  insufficient_credits: (p) => `Not enough credits: ${p.needed} needed, ${p.balance} left.`,
+  wallet_not_found: "We couldn't find your family's credits.",
+  ledger_insert_only: "Credit history can't be changed or deleted.",
+  child_paused: 'A grown-up has paused Tale Forge for now.',
+  allowance_exceeded: (p) =>
+    `That's more than this month's allowance (${p.spent} of ${p.allowance} credits used), and asking a grown-up is switched off.`,
+  spend_request_pending: "You're already waiting for a grown-up to answer your last request.",
+  idempotency_key_invalid: 'This request is missing its safety key. Please reload the page and try again.',
+  idempotency_key_reused: 'This request was already used for something else. Please reload the page and try again.',
+
+  // Generation jobs (the stories work calls these).
+  job_id_missing: 'A story job is needed to hold credits.',
+  hold_timeout_range: 'A hold lasts between one second and one day.',
+  job_already_reserved: 'Credits for this story are already held.',
+  hold_not_found: 'No credits are held for this story.',
+  hold_already_released: 'The credits for this story were already given back.',
+  hold_already_captured: 'The credits for this story were already charged.',
+
+  // Purchases, plans and payments.
+  package_unknown: "That credit package isn't available.",
+  plan_unknown: "That plan isn't available.",
+  already_subscribed: "You're already on a paid plan.",
+  payment_provider_unknown: "Payments aren't set up correctly. Please try again later.",
+  payment_event_invalid: 'The payment notice was incomplete.',
+  purchase_not_found: "We couldn't find that purchase.",
+  plan_feature_unavailable: (p) =>
+    p.plan === 'guest'
+      ? 'Create your free account to do that: guests can only try Tale Forge.'
+      : "Your plan doesn't include that. The Family plan does.",
+  plan_limit_reached: (p) => `Your plan includes ${p.limit} of those a month, and they're used up.`,
+
+  // Guest trial.
+  guest_trial_guests_only: 'The welcome credits are for guests trying Tale Forge.',
+  guest_trial_already_claimed: 'The welcome credits were already claimed on this device or account.',
+  device_id_invalid: "We couldn't recognise this device. Please reload the page and try again.",
 } satisfies Record<string, Sentence>;
 
 export type DbErrorCode = keyof typeof DB_ERROR_SENTENCES;

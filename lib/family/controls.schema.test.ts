@@ -26,7 +26,6 @@ describe('controlsSchema', () => {
       bedtimeEnd: '07:00',
       readingAllowed: true,
       creatingAllowed: false,
-      paused: false,
       monthlyCreditAllowance: 50,
     });
   });
@@ -43,6 +42,17 @@ describe('controlsSchema', () => {
     [{ dailyMinutes: '-1' }, 'dailyMinutes: Daily reading minutes cannot be negative.'],
     [{ dailyMinutes: '601' }, 'dailyMinutes: Daily reading minutes can be at most 600 (10 hours).'],
     [{ dailyMinutes: '1.5' }, 'dailyMinutes: Please enter whole minutes.'],
+    [{ dailyMinutes: '' }, 'dailyMinutes: Please enter a number of minutes.'],
+    [{ dailyMinutes: undefined }, 'dailyMinutes: Please enter a number of minutes.'],
+    [{ dailyMinutes: 'lots' }, 'dailyMinutes: Please enter a number.'],
+    [{ dailyMinutes: '<script>' }, 'dailyMinutes: Please enter a number.'],
+    [{ monthlyCreditAllowance: '' }, 'monthlyCreditAllowance: Please enter a number of credits.'],
+    [
+      { monthlyCreditAllowance: '10001' },
+      'monthlyCreditAllowance: The monthly credit allowance can be at most 10,000 credits.',
+    ],
+    [{ chatLevel: 'anything' }, 'chatLevel: Please choose a chat level.'],
+    [{ childId: 'not-a-uuid' }, 'childId: Invalid UUID'],
     [{ bedtimeEnd: '' }, 'bedtimeEnd: Set both a bedtime start and a bedtime end, or neither.'],
     [{ bedtimeEnd: '20:00' }, 'bedtimeEnd: Bedtime must start and end at different times.'],
     [{ bedtimeStart: '25:00' }, 'bedtimeStart: Please enter a time like 19:30.'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberField } from '@/lib/forms/number-field';
 import { AGE_BANDS, CHAT_LEVELS } from './options';
 
 // FormData sends "on" for a ticked checkbox and nothing for an unticked one.
@@ -11,29 +12,31 @@ const optionalTime = z.preprocess(
     .nullable(),
 );
 
-// The same limits as the database trigger, so the form explains them before a round trip.
+// The same limits as the database trigger, so the form explains them before a round trip. Pausing is
+// not here: it has its own one-tap control, so saving these never undoes a pause made meanwhile.
 export const controlsSchema = z
   .object({
     childId: z.uuid(),
     ageBand: z.enum(AGE_BANDS, 'Please choose an age band.'),
-    dailyMinutes: z.coerce
-      .number('Please enter a number of minutes.')
-      .int('Please enter whole minutes.')
-      .min(0, 'Daily reading minutes cannot be negative.')
-      .max(600, 'Daily reading minutes can be at most 600 (10 hours).'),
+    dailyMinutes: wholeNumberField({
+      required: 'Please enter a number of minutes.',
+      whole: 'Please enter whole minutes.',
+      min: [0, 'Daily reading minutes cannot be negative.'],
+      max: [600, 'Daily reading minutes can be at most 600 (10 hours).'],
+    }),
     bedtimeStart: optionalTime,
     bedtimeEnd: optionalTime,
     readingAllowed: checkbox,
     creatingAllowed: checkbox,
     liveSessionsAllowed: checkbox,
     chatLevel: z.enum(CHAT_LEVELS, 'Please choose a chat level.'),
-    monthlyCreditAllowance: z.coerce
-      .number('Please enter a number of credits.')
-      .int('Please enter whole credits.')
-      .min(0, 'The monthly credit allowance cannot be negative.')
-      .max(10000, 'The monthly credit allowance can be at most 10,000 credits.'),
+    monthlyCreditAllowance: wholeNumberField({
+      required: 'Please enter a number of credits.',
+      whole: 'Please enter whole credits.',
+      min: [0, 'The monthly credit allowance cannot be negative.'],
+      max: [10000, 'The monthly credit allowance can be at most 10,000 credits.'],
+    }),
     approvalAboveAllowance: checkbox,
-    paused: checkbox,
   })
   .superRefine((value, ctx) => {
     if ((value.bedtimeStart === null) !== (value.bedtimeEnd === null)) {

@@ -6,5 +6,7 @@ export const familyKeys = {
   children: (familyId: string) => [...familyKeys.family(familyId), 'children'] as const,
   child: (familyId: string, childId: string) => [...familyKeys.family(familyId), 'child', childId] as const,
   requests: (familyId: string) => [...familyKeys.family(familyId), 'requests'] as const,
-  activity: (familyId: string) => [...familyKeys.family(familyId), 'activity'] as const,
+  /** The activity list: the whole family's, or one child's. */
+  activity: (familyId: string, childId: string | null = null) =>
+    [...familyKeys.family(familyId), 'activity', childId ?? 'all'] as const,
 };

@@ -28,7 +28,7 @@ export async function getFamily(supabase: Client, { familyId }: { familyId: stri
 export async function getFamilyMembers(supabase: Client, { familyId }: { familyId: string }) {
   const { data: members, error } = await supabase
     .from('family_members')
-    .select('user_id, role, created_at')
+    .select('user_id, role, created_at, deactivated_at')
     .eq('family_id', familyId)
     .order('created_at');
   if (error) throw error;
@@ -51,21 +51,10 @@ export async function getChildrenOverview(supabase: Client) {
   return data;
 }
 
-export async function getChildrenControls(supabase: Client, { familyId }: { familyId: string }) {
-  const { data, error } = await supabase
-    .from('parental_controls')
-    .select(
-      'child_id, age_band, daily_minutes, bedtime_start, bedtime_end, reading_allowed, creating_allowed, live_sessions_allowed, chat_level, monthly_credit_allowance, approval_above_allowance, paused, updated_at',
-    )
-    .eq('family_id', familyId);
-  if (error) throw error;
-  return data;
-}
-
 export async function getPendingApprovals(supabase: Client, { familyId }: { familyId: string }) {
   const { data, error } = await supabase
     .from('approval_requests')
-    .select('id, child_id, kind, minutes, message, for_date, created_at')
+    .select('id, child_id, kind, minutes, requested_minutes, credits, message, for_date, created_at')
     .eq('family_id', familyId)
     .eq('status', 'pending')
     .order('created_at');
@@ -79,6 +68,7 @@ export async function getOpenInvites(supabase: Client, { familyId }: { familyId:
     .select('code, expires_at')
     .eq('family_id', familyId)
     .is('accepted_at', null)
+    .is('revoked_at', null)
     .gt('expires_at', new Date().toISOString())
     .order('created_at', { ascending: false });
   if (error) throw error;
@@ -91,8 +81,43 @@ export async function hasParentPin(supabase: Client) {
   return data;
 }
 
-export async function getRecentAudit(supabase: Client, { limit }: { limit: number }) {
-  const { data, error } = await supabase.rpc('get_family_audit_log', { p_limit: limit });
+export type AuditCursor = { at: string; id: number };
+
+/** One page of the activity list, newest first: older than `before` when given, one child's when given. */
+export async function getAuditPage(
+  supabase: Client,
+  { limit, before, childId }: { limit: number; before?: AuditCursor | null; childId?: string | null },
+) {
+  const { data, error } = await supabase.rpc('get_family_audit_log', {
+    p_limit: limit,
+    p_before_at: before?.at,
+    p_before_id: before?.id,
+    p_child_id: childId ?? undefined,
+  });
+  if (error) throw error;
+  return data;
+}
+
+export async function getChildControls(supabase: Client, { childId }: { childId: string }) {
+  const { data, error } = await supabase
+    .from('parental_controls')
+    .select(
+      'child_id, age_band, daily_minutes, bedtime_start, bedtime_end, reading_allowed, creating_allowed, live_sessions_allowed, chat_level, monthly_credit_allowance, approval_above_allowance, paused, updated_at',
+    )
+    .eq('child_id', childId)
+    .maybeSingle();
+  if (error) throw error;
+  return data;
+}
+
+/** The consent in force for a child (who gave it and when), or null. */
+export async function getActiveConsent(supabase: Client, { childId }: { childId: string }) {
+  const { data, error } = await supabase
+    .from('parental_consents')
+    .select('id, parent_id, method, consented_at')
+    .eq('child_id', childId)
+    .is('revoked_at', null)
+    .maybeSingle();
   if (error) throw error;
   return data;
 }

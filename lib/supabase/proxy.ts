@@ -10,7 +10,8 @@ import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
 
-const PROTECTED_PREFIXES = ['/dashboard'];
+// Pages that need a session; signed-out visitors go to /sign-in?next=… and come back after signing in.
+const PROTECTED_PREFIXES = ['/dashboard', '/parent', '/reset-password'];
 const AUTH_PAGES = ['/sign-in', '/sign-up'];
 
 function matches(pathname: string, prefixes: string[]): boolean {

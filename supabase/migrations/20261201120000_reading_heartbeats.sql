@@ -326,7 +326,8 @@ comment on function public.reading_heartbeat(boolean) is 'Child only: the reader
 revoke execute on function public.reading_heartbeat(boolean) from public, anon;
 grant execute on function public.reading_heartbeat(boolean) to authenticated;
 
--- The reader's day and the parents' overview, in seconds too ------------------------------------------
+-- The reader's day and the parents' overview, in seconds too (the overview as 20261201110300 made it,
+-- deactivated children last, plus the seconds) -----------------------------------------------------
 drop function public.get_my_reading_day();
 drop function private.get_my_reading_day();
 create function private.get_my_reading_day()
@@ -402,6 +403,7 @@ returns table (
   consented boolean,
   locked_until timestamptz,
   pending_requests int,
+  deactivated boolean,
   seconds_used int,
   seconds_allowed int
 )
@@ -414,6 +416,7 @@ as $$
          d.in_bedtime, d.paused, d.consented,
          case when l.locked_until > now() then l.locked_until end,
          (select count(*) from public.approval_requests r where r.child_id = fm.user_id and r.status = 'pending')::int,
+         fm.deactivated_at is not null,
          d.seconds_used, d.seconds_allowed
     from public.family_members fm
     join public.profiles p on p.id = fm.user_id
@@ -421,9 +424,9 @@ as $$
     left join private.child_logins l on l.child_id = fm.user_id
     cross join lateral private.child_day(fm.user_id, now()) d
    where fm.role = 'child' and private.is_family_parent(fm.family_id)
-   order by p.display_name;
+   order by fm.deactivated_at is not null, p.display_name;
 $$;
-comment on function private.get_children_overview() is 'Parent only: each child of the family with today''s reading time (whole minutes and seconds), status, consent, lockout and open requests.';
+comment on function private.get_children_overview() is 'Parent only: each child of the family with today''s reading time (whole minutes and seconds), status, consent, lockout and open requests, deactivated children last.';
 
 create function public.get_children_overview()
 returns table (
@@ -439,6 +442,7 @@ returns table (
   consented boolean,
   locked_until timestamptz,
   pending_requests int,
+  deactivated boolean,
   seconds_used int,
   seconds_allowed int
 )

@@ -1,5 +1,5 @@
 -- Undoes 20261201120000_reading_heartbeats.sql: minute entries and record_reading_time() come back
--- (definitions as in 20261122010500, 20261201090000 and 20261201091000), the seconds read are carried
+-- (definitions as in 20261122010500, 20261201090000, 20261201091000 and 20261201110300), the seconds read are carried
 -- back as whole minutes (rounded up, in entries of at most 60), and the heartbeat and its clock go.
 
 drop function if exists public.reading_heartbeat(boolean);
@@ -247,7 +247,8 @@ returns table (
   paused boolean,
   consented boolean,
   locked_until timestamptz,
-  pending_requests int
+  pending_requests int,
+  deactivated boolean
 )
 language sql
 stable
@@ -257,16 +258,17 @@ as $$
   select fm.user_id, p.display_name, p.avatar_url, p.birth_year, pc.age_band, d.minutes_used, d.minutes_allowed,
          d.in_bedtime, d.paused, d.consented,
          case when l.locked_until > now() then l.locked_until end,
-         (select count(*) from public.approval_requests r where r.child_id = fm.user_id and r.status = 'pending')::int
+         (select count(*) from public.approval_requests r where r.child_id = fm.user_id and r.status = 'pending')::int,
+         fm.deactivated_at is not null
     from public.family_members fm
     join public.profiles p on p.id = fm.user_id
     join public.parental_controls pc on pc.child_id = fm.user_id
     left join private.child_logins l on l.child_id = fm.user_id
     cross join lateral private.child_day(fm.user_id, now()) d
    where fm.role = 'child' and private.is_family_parent(fm.family_id)
-   order by p.display_name;
+   order by fm.deactivated_at is not null, p.display_name;
 $$;
-comment on function private.get_children_overview() is 'Parent only: each child of the family with today''s minutes, status, consent, lockout and open requests.';
+comment on function private.get_children_overview() is 'Parent only: each child of the family with today''s minutes, status, consent, lockout and open requests, deactivated children last.';
 
 create function public.get_children_overview()
 returns table (
@@ -281,7 +283,8 @@ returns table (
   paused boolean,
   consented boolean,
   locked_until timestamptz,
-  pending_requests int
+  pending_requests int,
+  deactivated boolean
 )
 language sql
 stable

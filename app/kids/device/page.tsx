@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { FamilyDeviceList } from '@/components/devices/family-device-list';
 import { MarkDeviceForm } from '@/components/devices/mark-device-form';
 import { SetParentPinStep } from '@/components/devices/set-parent-pin-step';
-import { Section } from '@/components/family/section';
+import { Card } from '@/components/ui/card';
 import { getCurrentMember } from '@/lib/auth/current-member';
 import { getCurrentFamilyDevice } from '@/lib/devices/current-device';
 import { listFamilyDevices } from '@/lib/devices/queries';
@@ -32,17 +32,14 @@ export default async function FamilyDevicePage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900">A device for your children</h1>
-        <p className="mt-1 text-sm text-stone-600">
+        <h1 className="text-2xl font-semibold tracking-tight">A device for your children</h1>
+        <p className="mt-1 text-sm text-ink-muted">
           On a family device your children tap their picture and type their PIN: no family code, no name, no keyboard.
         </p>
       </header>
-      <Section
-        id="hand-over-heading"
-        title={thisDevice ? `This is ${thisDevice.device_name}` : 'Hand this device over'}
-      >
+      <Card id="hand-over-heading" title={thisDevice ? `This is ${thisDevice.device_name}` : 'Hand this device over'}>
         {thisDevice ? (
-          <p className="text-sm text-stone-600">
+          <p className="text-sm text-ink-muted">
             This browser is already a family device. Revoke it below to make it an ordinary device again.
           </p>
         ) : pinSet ? (
@@ -50,14 +47,14 @@ export default async function FamilyDevicePage() {
         ) : (
           <SetParentPinStep />
         )}
-      </Section>
-      <Section id="devices-heading" title="Your family devices">
+      </Card>
+      <Card id="devices-heading" title="Your family devices">
         <FamilyDeviceList
           devices={devices}
           timeZone={family.time_zone}
           currentDeviceId={thisDevice?.device_id ?? null}
         />
-      </Section>
+      </Card>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { avatarEmoji } from '@/components/family/avatars';
+import { KidCard } from '@/components/kids/kid-card';
 import { KidReader } from '@/components/kids/kid-reader';
 import { LeaveKidMode } from '@/components/kids/leave-kid-mode';
+import { avatarEmoji } from '@/lib/family/avatars';
 import { hasParentPin } from '@/lib/family/queries';
 import { getLatestMoreTimeRequest, getMyReadingDay } from '@/lib/kids/queries';
 import { requireChild } from '@/lib/kids/require-child';
@@ -15,11 +16,11 @@ export default async function KidReadPage() {
   const day = await getMyReadingDay(supabase);
   if (!day) {
     return (
-      <div className="mx-auto max-w-xl rounded-3xl bg-sky-50 px-5 py-8 text-center shadow-sm sm:p-8">
-        <p role="status" className="text-2xl text-sky-900">
+      <KidCard>
+        <p role="status" className="text-2xl">
           A grown-up needs to finish setting up your account.
         </p>
-      </div>
+      </KidCard>
     );
   }
   const [request, needsPin] = await Promise.all([
@@ -28,8 +29,8 @@ export default async function KidReadPage() {
   ]);
 
   return (
-    <div className="mx-auto max-w-xl space-y-8 rounded-3xl bg-sky-50 px-5 py-8 text-center shadow-sm sm:p-8">
-      <h1 className="text-3xl font-black text-sky-950 sm:text-4xl">
+    <KidCard>
+      <h1 className="text-3xl font-black sm:text-4xl">
         <span aria-hidden="true">{avatarEmoji(child.profile.avatar_url)} </span>Hi, {child.profile.display_name}!
       </h1>
       <KidReader
@@ -38,6 +39,6 @@ export default async function KidReadPage() {
         initialRequest={request ? { status: request.status, minutes: request.minutes } : null}
       />
       <LeaveKidMode needsPin={Boolean(needsPin)} />
-    </div>
+    </KidCard>
   );
 }

@@ -13,3 +13,18 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Free ports for everything a stack listens on, so two stacks (or two test runs) never collide. */
+export async function freeStackPorts(): Promise<{
+  apiPort: number;
+  dbPort: number;
+  mailPort: number;
+  smtpPort: number;
+}> {
+  return {
+    apiPort: await freePort(),
+    dbPort: await freePort(),
+    mailPort: await freePort(),
+    smtpPort: await freePort(),
+  };
+}

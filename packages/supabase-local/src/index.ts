@@ -1,7 +1,7 @@
 // The front door of the local Supabase platform. Products import only this module (and
 // `supabase-local/testing` in their tests); everything else in src/ is internal.
 export { apiUrl, dbUrl, loadConfig, type StackConfig } from './config';
-export { freePort } from './free-port';
+export { freePort, freeStackPorts } from './free-port';
 export { signJwt } from './jwt';
 export { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 export { applyBootstrap, listMigrations, type MigrationFile, migrate, rollback, seed } from './migrations';

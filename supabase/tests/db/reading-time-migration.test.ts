@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 // minutes already recorded must still count after it, and its rollback must bring them back.
 const SUPABASE_DIR = stackInfo().supabaseDir;
 const HEARTBEATS = '20261201120000';
+const DEVICES = '20261201121000';
 
 describe('reading heartbeats migration', () => {
   it('carries recorded minutes over as seconds, and its rollback carries them back as minutes', async () => {
@@ -41,8 +42,9 @@ describe('reading heartbeats migration', () => {
         [family.id, childId],
       );
 
-      // Now the heartbeats (and anything after them).
-      for (const file of listMigrations(SUPABASE_DIR).filter((f) => f.version >= HEARTBEATS)) {
+      // Now the heartbeats and the family devices (this change's migrations, nothing later).
+      const ours = listMigrations(SUPABASE_DIR).filter((f) => f.version >= HEARTBEATS && f.version <= DEVICES);
+      for (const file of ours) {
         await copyFile(
           path.join(SUPABASE_DIR, 'migrations', file.fileName),
           path.join(dir, 'migrations', file.fileName),
@@ -60,8 +62,7 @@ describe('reading heartbeats migration', () => {
       ]);
 
       // Roll back to just before the heartbeats: whole minutes again, in entries of at most 60.
-      const newer = listMigrations(SUPABASE_DIR).filter((f) => f.version >= HEARTBEATS);
-      for (const _ of newer) await rollback(db.postgresUrl, dir);
+      for (const _ of ours) await rollback(db.postgresUrl, dir);
       expect(
         await db.query(
           `select local_date::text, minutes from public.reading_time_entries where child_id = $1 order by 1, 2 desc`,

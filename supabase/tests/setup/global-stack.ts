@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { stackGlobalSetup, type TestStackInfo } from 'supabase-local/testing';
 import type { TestProject } from 'vitest/node';
+import { spawnWorker } from './worker-process';
 
-// The product's database tests run on one fresh stack with this repository's migrations and seed.
+// The product's database tests run on one fresh stack with this repository's migrations and seed, and
+// with the worker process beside it (as in production), which installs graphile-worker's schema and
+// runs the jobs the database enqueues. Its crontab is off: tests enqueue periodic jobs when they need them.
 const freshStack = stackGlobalSetup({
   supabaseDir: path.resolve(import.meta.dirname, '../..'),
   name: 'tale-forge-db',
@@ -14,6 +17,17 @@ const freshStack = stackGlobalSetup({
  */
 export default async function setup(project: TestProject) {
   const given = process.env.TF_TEST_STACK;
-  if (!given) return freshStack(project);
-  project.provide('stack', JSON.parse(given) as TestStackInfo);
+  let stopStack: () => Promise<void> = async () => {};
+  if (given) project.provide('stack', JSON.parse(given) as TestStackInfo);
+  else stopStack = await freshStack(project);
+  try {
+    const worker = await spawnWorker(project.getProvidedContext().stack.dbUrl);
+    return async () => {
+      await worker.stop();
+      await stopStack();
+    };
+  } catch (error) {
+    await stopStack();
+    throw error;
+  }
 }

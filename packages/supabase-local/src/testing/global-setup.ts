@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import type { TrustedProxies } from '../client-address';
-import { freePort } from '../free-port';
+import { freeStackPorts } from '../free-port';
 import { type RunningStack, startStack } from '../stack';
 
 /** What a test file learns about the stack its project's global setup started (`inject('stack')`). */
@@ -61,6 +61,21 @@ export async function applySqlFiles(adminDbUrl: string, dir: string): Promise<vo
   }
 }
 
+/** What tests learn about a running stack (also for scripts that start one and run tests against it). */
+export function testStackInfo(stack: RunningStack, supabaseDir: string): TestStackInfo {
+  return {
+    url: stack.url,
+    dbUrl: stack.dbUrl,
+    adminDbUrl: stack.adminDbUrl,
+    mailUrl: stack.mailUrl ?? '',
+    anonKey: stack.keys.anon,
+    serviceRoleKey: stack.keys.serviceRole,
+    secretKey: stack.keys.secret,
+    dataDir: stack.config.dataDir,
+    supabaseDir,
+  };
+}
+
 /**
  * A Vitest global setup that starts one fresh stack (own Postgres, own ports, temporary data) for a
  * whole test project and provides its URLs and keys to the test files.
@@ -74,10 +89,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
         supabaseDir: options.supabaseDir,
         overrides: {
           dataDir,
-          apiPort: await freePort(),
-          dbPort: await freePort(),
-          mailPort: await freePort(),
-          smtpPort: await freePort(),
+          ...(await freeStackPorts()),
           databaseUrl: undefined,
           trustedProxies: options.trustedProxies ?? TEST_RUNNER_IS_PROXY,
         },
@@ -95,17 +107,7 @@ export function stackGlobalSetup(options: TestStackOptions) {
       await rm(dataDir, { recursive: true, force: true });
       throw error;
     }
-    project.provide('stack', {
-      url: stack.url,
-      dbUrl: stack.dbUrl,
-      adminDbUrl: stack.adminDbUrl,
-      mailUrl: stack.mailUrl ?? '',
-      anonKey: stack.keys.anon,
-      serviceRoleKey: stack.keys.serviceRole,
-      secretKey: stack.keys.secret,
-      dataDir,
-      supabaseDir: options.supabaseDir,
-    });
+    project.provide('stack', testStackInfo(stack, options.supabaseDir));
     return async () => {
       await stack?.stop();
       await rm(dataDir, { recursive: true, force: true });

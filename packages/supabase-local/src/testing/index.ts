@@ -2,4 +2,10 @@
 // stack per test project, and supabase-js clients pointed at it.
 export * from './clients';
 export { type FreshDatabase, type FreshDatabaseOptions, withFreshDatabase } from './fresh-database';
-export { applySqlFiles, stackGlobalSetup, type TestStackInfo, type TestStackOptions } from './global-setup';
+export {
+  applySqlFiles,
+  stackGlobalSetup,
+  type TestStackInfo,
+  type TestStackOptions,
+  testStackInfo,
+} from './global-setup';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/free-port';
+import { freeStackPorts } from '../../src/free-port';
 import { applyBootstrap, migrate } from '../../src/migrations';
 import { startStack } from '../../src/stack';
 import { stackInfo } from '../../src/testing/clients';
@@ -48,13 +48,16 @@ async function withProjectOn(
       // The second stack runs the conformance project's config on the fresh database, as DATABASE_URL would.
       const stack = await startStack({
         supabaseDir: stackInfo().supabaseDir,
-        overrides: { databaseUrl: db.adminUrl, apiPort: await freePort(), dataDir: dir, autoExposeNewTables },
+        overrides: { databaseUrl: db.adminUrl, ...(await freeStackPorts()), dataDir: dir, autoExposeNewTables },
         seed: false,
       });
       try {
         await mkdir(path.join(dir, 'migrations'));
         await writeFile(path.join(dir, 'migrations', '20990101000000_default_privileges.sql'), MIGRATION);
         await migrate(db.postgresUrl, dir);
+        // The stack loaded its schema cache before the migration; reload it as `supabase db push` would.
+        await db.query("notify pgrst, 'reload schema'");
+        await new Promise((resolve) => setTimeout(resolve, 300));
         await work(db, rtClient('2.0.0', stack.url));
       } finally {
         await stack.stop();

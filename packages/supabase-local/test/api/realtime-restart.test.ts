@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/free-port';
+import { freeStackPorts } from '../../src/free-port';
 import { type RunningStack, startStack } from '../../src/stack';
+import { stackInfo } from '../../src/testing/clients';
 import { Inbox, rtClient } from './realtime-helpers';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/realtime.sql');
@@ -18,8 +19,12 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function start(ports: { apiPort: number; dbPort: number }, dir: string): Promise<RunningStack> {
-  return startStack({ overrides: { dataDir: dir, ...ports, databaseUrl: undefined }, ephemeral: true });
+async function start(ports: Awaited<ReturnType<typeof freeStackPorts>>, dir: string): Promise<RunningStack> {
+  return startStack({
+    supabaseDir: stackInfo().supabaseDir,
+    overrides: { dataDir: dir, ...ports, databaseUrl: undefined },
+    ephemeral: true,
+  });
 }
 
 function trackStatuses(channel: RealtimeChannel): Inbox<string> {
@@ -43,7 +48,7 @@ describe('realtime across a stack restart', () => {
     timeout: 120_000,
   }, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'tale-forge-rt-restart-'));
-    const ports = { apiPort: await freePort(), dbPort: await freePort() };
+    const ports = await freeStackPorts();
     stack = await start(ports, dataDir);
     const admin = async (sql: string, params: unknown[] = []) => {
       const client = new pg.Client({ connectionString: stack?.adminDbUrl });

@@ -6,7 +6,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ws from 'ws';
-import { freePort } from '../../src/free-port';
+import { freeStackPorts } from '../../src/free-port';
 import { type RunningStack, startStack } from '../../src/stack';
 import { stackInfo } from '../../src/testing/clients';
 import { setAuthenticatorSetting, waitFor } from './config-helpers';
@@ -58,7 +58,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'supabase-local-tx-end-'));
   stack = await startStack({
     supabaseDir: stackInfo().supabaseDir,
-    overrides: { dataDir, apiPort: await freePort(), dbPort: await freePort(), databaseUrl: undefined },
+    overrides: { dataDir, ...(await freeStackPorts()), databaseUrl: undefined },
     reset: true,
     seed: false,
     ephemeral: true,

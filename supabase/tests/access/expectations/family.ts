@@ -295,6 +295,7 @@ export const family: DomainExpectations = {
           child_id: await bareChildMember(world),
           kind: 'more_time',
           minutes: 10,
+          requested_minutes: 10,
           for_date: '2030-01-01',
         }),
         ...serviceOnlyInsert,
@@ -455,11 +456,12 @@ export const family: DomainExpectations = {
     },
 
     'public.decide_approval_request': {
-      // The child's open request (asked again if an earlier call answered it).
+      // The child's open request (asked again if an earlier call answered it). Approved, not denied: a
+      // "not today" would start the child's cool-down and the next actor's request could not be asked.
       async args(world) {
         const { data, error } = await world.people.child.client.rpc('request_more_time', { p_minutes: 5 });
         if (error) throw error;
-        return { p_request_id: data, p_approve: false };
+        return { p_request_id: data, p_approve: true, p_minutes: 15 };
       },
       execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_family') },
     },
@@ -467,6 +469,46 @@ export const family: DomainExpectations = {
     'public.get_children_overview': {
       args: () => ({}),
       execute: { anon: DENIED, service: DENIED, parent: 'allowed', otherParent: 'allowed', '*': 'empty' },
+    },
+
+    // Everyone signed in chooses their own theme; the service role has no profile of its own.
+    'public.set_theme_preference': {
+      args: () => ({ p_theme: 'dark' }),
+      execute: { anon: DENIED, service: DENIED, '*': 'allowed' },
+    },
+
+    'public.update_child_profile': {
+      args: (world) => ({
+        p_child_id: world.people.child.id,
+        p_display_name: `Probe${randomUUID().slice(0, 5)}`,
+        p_avatar: 'owl',
+      }),
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_child') },
+    },
+
+    'public.deactivate_child': {
+      args: async (world) => ({ p_child_id: (await newKid(world.people.parent)).id }),
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_child') },
+    },
+
+    'public.reactivate_child': {
+      async args(world) {
+        const kid = await newKid(world.people.parent);
+        const { error } = await world.people.parent.client.rpc('deactivate_child', { p_child_id: kid.id });
+        if (error) throw error;
+        return { p_child_id: kid.id, p_pin: '1357' };
+      },
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_child') },
+    },
+
+    // A fresh open code of family A per call, so no actor's call uses up another's.
+    'public.revoke_parent_invite': {
+      async args(world) {
+        const { data, error } = await world.people.parent.client.rpc('create_parent_invite').single<{ code: string }>();
+        if (error) throw error;
+        return { p_code: data.code };
+      },
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_family') },
     },
 
     // Kid sign-in step one: only the server (service role), which passes the client address.

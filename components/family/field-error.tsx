@@ -1,4 +1,0 @@
-export function FieldError({ errors }: { errors?: string[] }) {
-  if (!errors?.length) return null;
-  return <p className="text-sm text-red-700">{errors[0]}</p>;
-}

@@ -1,0 +1,24 @@
+-- Undoes 20261201141500_packages_purchases_founders.sql.
+drop function if exists public.apply_payment_event(text, text, text, timestamptz, jsonb);
+drop function if exists public.attach_checkout_session(uuid, text, text);
+drop function if exists public.create_purchase(public.purchase_kind, text, text, text);
+drop function if exists private.run_monthly_plan_grants(timestamptz);
+drop trigger if exists grant_first_free_month on public.family_members;
+drop function if exists private.grant_first_free_month();
+drop function if exists private.grant_free_month(uuid, timestamptz);
+drop function if exists private.apply_payment_event(text, text, text, timestamptz, jsonb);
+drop function if exists private.update_subscription(text, text, public.subscription_status, boolean, timestamptz);
+drop function if exists private.renew_subscription(text, text, uuid, text, timestamptz, timestamptz, text, timestamptz);
+drop function if exists private.refund_purchase(text, text, text);
+drop function if exists private.fail_purchase(text, uuid, text);
+drop function if exists private.complete_purchase(text, uuid, text, int, text);
+drop function if exists private.attach_checkout_session(uuid, text, text);
+drop function if exists private.create_purchase(public.purchase_kind, text, text, text);
+drop function if exists private.assign_founder(uuid, uuid);
+drop table if exists private.payment_events;
+drop table if exists private.founder_counter;
+drop table if exists public.founders;
+drop table if exists public.purchases;
+drop type if exists public.purchase_status;
+drop type if exists public.purchase_kind;
+drop table if exists public.credit_packages;
