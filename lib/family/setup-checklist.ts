@@ -1,9 +1,8 @@
-export type SetupStep = { id: string; title: string; text: string; href: string; done: boolean | null };
+export type SetupStep = { id: string; title: string; text: string; href: string; done: boolean };
 
 /**
  * The steps after sign-up: add a child, give consent, set the parent PIN, hand over a device (a live
- * family device). `done` is null for a step the caller cannot check. The list is shown until every step
- * it can check is done.
+ * family device that is not revoked). The list is shown until every step is done.
  */
 export function setupSteps({
   children,
@@ -12,7 +11,7 @@ export function setupSteps({
 }: {
   children: { child_id: string; display_name: string; consented: boolean; deactivated: boolean }[];
   hasParentPin: boolean;
-  hasFamilyDevice?: boolean;
+  hasFamilyDevice: boolean;
 }): SetupStep[] {
   const active = children.filter((c) => !c.deactivated);
   const waiting = active.find((c) => !c.consented);
@@ -49,11 +48,11 @@ export function setupSteps({
       title: 'Hand over a device',
       text: 'Mark a tablet as a family device so your child signs in with their avatar and PIN.',
       href: '/parent/devices',
-      done: hasFamilyDevice ?? null,
+      done: hasFamilyDevice,
     },
   ];
 }
 
 export function setupComplete(steps: SetupStep[]): boolean {
-  return steps.every((step) => step.done !== false);
+  return steps.every((step) => step.done);
 }
