@@ -73,6 +73,10 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
   // The child reads.
   await kids.startReading.click();
   await expect(kids.status).toHaveText('Reading… enjoy your story!');
+  // The countdown between beats never adds time (it once showed "61 minutes left today (of 60)").
+  await tablet.waitForTimeout(2_000);
+  await expect(tablet.getByText('minutes left today (of 60)')).toBeVisible();
+  await expect(kids.minutesLeft).toHaveText('60');
 
   // The parent, in another browser, pauses: the tablet shows it within 2 s, then resumes.
   const parentContext = await browser.newContext();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countdownSecondsLeft,
   dayAfterBeat,
   type KidStatus,
   kidStatus,
@@ -101,5 +102,21 @@ describe('dayAfterBeat', () => {
     expect(after).toMatchObject({ minutes_used: 10, minutes_allowed: 30, minutes_left: 20, seconds_left: 1141 });
     expect(after.minutes_used + after.minutes_left).toBe(after.minutes_allowed);
     expect(dayAfterBeat(day(), { seconds_used: 1800, seconds_allowed: 1800, seconds_left: 0 }).minutes_left).toBe(0);
+  });
+});
+
+describe('countdownSecondsLeft', () => {
+  const anchor = { at: 100_000, secondsLeft: 3600 };
+
+  it('counts down by whole seconds since the beat arrived, down to 0', () => {
+    expect(countdownSecondsLeft(anchor, 100_000)).toBe(3600);
+    expect(countdownSecondsLeft(anchor, 100_999)).toBe(3600);
+    expect(countdownSecondsLeft(anchor, 115_000)).toBe(3585);
+    expect(countdownSecondsLeft(anchor, 100_000 + 4_000_000)).toBe(0);
+  });
+
+  it('never shows more than the beat said when the ticking clock is older than the beat', () => {
+    // The reader showed "61 minutes left (of 60)": its clock was last set 40 s before the beat came.
+    expect(countdownSecondsLeft(anchor, 60_000)).toBe(3600);
   });
 });

@@ -106,3 +106,13 @@ export function dayAfterBeat(
 export function minutesLeft(secondsLeft: number): number {
   return Math.max(0, Math.ceil(secondsLeft / 60));
 }
+
+/**
+ * The countdown between beats (display only): what the last beat left, less the whole seconds since it
+ * arrived. Never more than the beat said: the ticking clock may be older than the beat (it was last set
+ * before the beat arrived), and a stale clock must not add time.
+ */
+export function countdownSecondsLeft(anchor: { at: number; secondsLeft: number }, now: number): number {
+  const elapsed = Math.max(0, Math.floor((now - anchor.at) / 1000));
+  return Math.max(0, anchor.secondsLeft - elapsed);
+}

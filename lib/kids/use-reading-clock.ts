@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createClient } from '@/lib/supabase/client';
 import { kidKeys } from './keys';
 import { type ReadingBeat, sendReadingHeartbeat } from './mutations';
-import { type ClockState, dayAfterBeat, mayRead, type ReadingDay } from './reading-status';
+import { type ClockState, countdownSecondsLeft, dayAfterBeat, mayRead, type ReadingDay } from './reading-status';
 import { usePageActivity } from './use-page-activity';
 
 /** A beat every 15 s: the database counts the time between beats up to 30 s apart. */
@@ -87,8 +87,7 @@ export function useReadingClock(childId: string, day: ReadingDay) {
     const ticker = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(ticker);
   }, [running]);
-  const secondsLeft =
-    running && anchor ? Math.max(0, anchor.secondsLeft - Math.floor((now - anchor.at) / 1000)) : day.seconds_left;
+  const secondsLeft = running && anchor ? countdownSecondsLeft(anchor, now) : day.seconds_left;
 
   const clock: ClockState = running ? 'running' : wantsToRead && mayRead(day) ? 'resting' : 'off';
   return {
