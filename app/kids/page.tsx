@@ -31,7 +31,6 @@ export default async function KidsPage({ searchParams }: { searchParams: Promise
     return (
       <KidCard wide>
         <h1 className="text-3xl font-black sm:text-5xl">Who's reading today?</h1>
-        <p className="text-xl text-kid-ink-muted">Tap your picture.</p>
         <DeviceSignIn kids={kids} />
         <p className="text-base text-kid-ink-muted">
           <Link

@@ -39,28 +39,31 @@ export function DeviceSignIn({ kids }: { kids: DeviceChild[] }) {
       );
     }
     return (
-      <ul className="flex flex-wrap justify-center gap-5 sm:gap-8" aria-label="Who's reading?">
-        {kids.map((kid) => (
-          <li key={kid.child_id}>
-            <button
-              type="button"
-              onClick={() => {
-                setChosen(kid);
-                setError(null);
-              }}
-              className="flex w-36 flex-col items-center gap-3 rounded-kid bg-kid-surface p-4 shadow-md ring-2 ring-kid-sky hover:ring-kid-accent active:scale-95 sm:w-44"
-            >
-              <span
-                aria-hidden="true"
-                className="flex h-24 w-24 items-center justify-center rounded-full bg-kid-sun text-6xl sm:h-28 sm:w-28 sm:text-7xl"
+      <>
+        <p className="text-xl text-kid-ink-muted">Tap your picture.</p>
+        <ul className="flex flex-wrap justify-center gap-5 sm:gap-8" aria-label="Who's reading?">
+          {kids.map((kid) => (
+            <li key={kid.child_id}>
+              <button
+                type="button"
+                onClick={() => {
+                  setChosen(kid);
+                  setError(null);
+                }}
+                className="flex w-36 flex-col items-center gap-3 rounded-kid bg-kid-surface p-4 shadow-md ring-2 ring-kid-sky hover:ring-kid-accent active:scale-95 sm:w-44"
               >
-                {avatarEmoji(kid.avatar_url)}
-              </span>
-              <span className="max-w-full truncate text-2xl font-extrabold text-kid-ink">{kid.display_name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+                <span
+                  aria-hidden="true"
+                  className="flex h-24 w-24 items-center justify-center rounded-full bg-kid-sun text-6xl sm:h-28 sm:w-28 sm:text-7xl"
+                >
+                  {avatarEmoji(kid.avatar_url)}
+                </span>
+                <span className="max-w-full truncate text-2xl font-extrabold text-kid-ink">{kid.display_name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
     );
   }
 
