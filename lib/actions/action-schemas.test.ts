@@ -6,6 +6,15 @@ import { z } from 'zod';
 import { forgotPasswordSchema, newPasswordSchema } from '@/lib/auth/password-reset.schema';
 import { signInSchema } from '@/lib/auth/sign-in.schema';
 import { signUpSchema } from '@/lib/auth/sign-up.schema';
+import {
+  cancelPlanSchema,
+  claimTrialSchema,
+  convertGuestSchema,
+  purchaseCreditsSchema,
+  sandboxPaymentSchema,
+  spendCreditsSchema,
+  subscribeSchema,
+} from '@/lib/credits/credits.schema';
 import { markDeviceSchema, revokeDeviceSchema } from '@/lib/devices/device.schema';
 import {
   addChildSchema,
@@ -52,6 +61,13 @@ const SCHEMAS: Record<string, z.ZodType> = {
   pauseSchema,
   deactivateChildSchema,
   reactivateChildSchema,
+  purchaseCreditsSchema,
+  subscribeSchema,
+  cancelPlanSchema,
+  spendCreditsSchema,
+  sandboxPaymentSchema,
+  claimTrialSchema,
+  convertGuestSchema,
   'z.object({})': z.object({}),
 };
 
