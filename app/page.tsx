@@ -2,6 +2,7 @@ import { BookOpen, GitBranch, ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
 import { TryAsGuestButton } from '@/components/credits/try-as-guest-button';
 import { ButtonLink } from '@/components/ui/button';
+import { redirectChildToKidHome } from '@/lib/auth/require-user';
 
 const FEATURES = [
   { icon: GitBranch, title: 'Stories that branch', text: 'Children decide what happens next, page by page.' },
@@ -13,7 +14,8 @@ const FEATURES = [
   },
 ];
 
-export default function HomePage() {
+export default async function HomePage() {
+  await redirectChildToKidHome();
   return (
     <div className="mx-auto max-w-3xl py-4 sm:py-10">
       <section className="text-center">

@@ -2,16 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ChildPage } from './pages/child-page';
+import { FamilyDevicePage } from './pages/family-device-page';
+import { FamilySettingsPage } from './pages/family-settings-page';
+import { KidsPage } from './pages/kids-page';
 import { ParentPage } from './pages/parent-page';
 
 // axe-core on the pages people use most: no serious or critical violation (WCAG 2.2 A and AA rules).
-// To add pages, extend PUBLIC_PAGES (no sign-in needed) or PARENT_PAGES (a parent with one child);
-// the kid pages get their own list with a signed-in child when kid mode lands.
+// To add pages, extend PUBLIC_PAGES (no sign-in needed) or PARENT_PAGES (a parent with one child); the
+// kid pages are walked in their own test, at tablet width, as a family device and a signed-in child.
 const PUBLIC_PAGES = [
   { name: 'home', path: '/' },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'sign-up', path: '/sign-up' },
   { name: 'forgot password', path: '/forgot-password' },
+  { name: 'kid sign-in', path: '/kids' },
 ];
 
 const PARENT_PAGES = [
@@ -19,6 +23,7 @@ const PARENT_PAGES = [
   { name: 'child page', path: (childUrl: string) => childUrl },
   { name: 'add a child', path: () => '/parent/children/new' },
   { name: 'family settings', path: () => '/parent/family' },
+  { name: 'family devices', path: () => '/parent/devices' },
   { name: 'account', path: () => '/dashboard' },
 ];
 
@@ -66,6 +71,56 @@ for (const theme of ['light', 'dark'] as const) {
         }
         expect(await seriousViolations(page), name).toEqual([]);
       }
+    });
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme, tablet`, () => {
+    test.use({ colorScheme: theme, viewport: { width: 820, height: 1180 } });
+
+    test('kid pages have no serious accessibility violations', async ({ page, signUpPage, newParent }) => {
+      test.setTimeout(120_000);
+      await signUpPage.goto();
+      await signUpPage.signUp(newParent);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      const parent = new ParentPage(page);
+      await parent.addChild({ name: 'Ada', birthYear: new Date().getFullYear() - 6, pin: '1357' });
+      await expect(page).toHaveURL(/\/parent\/children\//);
+      await new ChildPage(page).giveConsent('Ada');
+      await expect(parent.childStatus('Ada')).toContainText('Can read');
+
+      // Handing the device over: first the parent PIN step, then the name.
+      const device = new FamilyDevicePage(page);
+      await device.gotoSetup();
+      expect(await seriousViolations(page), 'device setup, parent PIN step').toEqual([]);
+      await new FamilySettingsPage(page).goto();
+      await new FamilySettingsPage(page).setParentPin('9753');
+      await expect(page.getByText('Parent PIN saved.')).toBeVisible();
+      await device.gotoSetup();
+      await expect(page.getByRole('form', { name: 'Make this a family device' })).toBeVisible();
+      expect(await seriousViolations(page), 'device setup').toEqual([]);
+      await device.markDevice('Tablet');
+
+      // The family device: avatars, then the PIN pad (with a wrong PIN's message).
+      await expect(device.whoIsReading).toBeVisible();
+      expect(await seriousViolations(page), 'avatars').toEqual([]);
+      await device.avatar('Ada').click();
+      await device.typePin('0000');
+      await expect(device.alert).toBeVisible();
+      expect(await seriousViolations(page), 'PIN pad').toEqual([]);
+      await device.typePin('1357');
+
+      // The reader, ready and reading, and its grown-ups' corner.
+      const kids = new KidsPage(page);
+      await expect(page).toHaveURL(/\/kids\/read$/);
+      await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+      expect(await seriousViolations(page), 'reader, ready').toEqual([]);
+      await kids.startReading.click();
+      await expect(kids.status).toHaveText('Reading… enjoy your story!');
+      expect(await seriousViolations(page), 'reader, reading').toEqual([]);
+      await page.getByRole('button', { name: 'Grown-ups: leave kid mode' }).click();
+      expect(await seriousViolations(page), 'leave kid mode').toEqual([]);
     });
   });
 }

@@ -1070,24 +1070,27 @@ export type Database = {
           family_id: string
           child_id: string
           local_date: string
-          minutes: number
-          recorded_at: string
+          updated_at: string
+          seconds: number
+          created_at: string
         }
         Insert: {
           id?: string
           family_id: string
           child_id: string
           local_date: string
-          minutes: number
-          recorded_at?: string
+          updated_at?: string
+          seconds?: number
+          created_at?: string
         }
         Update: {
           id?: string
           family_id?: string
           child_id?: string
           local_date?: string
-          minutes?: number
-          recorded_at?: string
+          updated_at?: string
+          seconds?: number
+          created_at?: string
         }
         Relationships: [
           {
@@ -1853,6 +1856,8 @@ export type Database = {
             locked_until: string
             pending_requests: number
             deactivated: boolean
+            seconds_used: number
+            seconds_allowed: number
           }[]
       }
       get_family_audit_log: {
@@ -1870,6 +1875,27 @@ export type Database = {
             old_row: Json
             new_row: Json
             created_at: string
+          }[]
+      }
+      get_family_device: {
+        Args: {
+          p_token: string
+        }
+        Returns: {
+            device_id: string
+            device_name: string
+            family_id: string
+            family_name: string
+          }[]
+      }
+      get_family_device_children: {
+        Args: {
+          p_token: string
+        }
+        Returns: {
+            child_id: string
+            display_name: string
+            avatar_url: string
           }[]
       }
       get_guest_trial: {
@@ -1905,6 +1931,10 @@ export type Database = {
             bedtime_end: string
             paused: boolean
             reading_allowed: boolean
+            seconds_used: number
+            seconds_allowed: number
+            seconds_left: number
+            seconds_to_change: number
           }[]
       }
       give_parental_consent: {
@@ -1919,6 +1949,17 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      list_family_devices: {
+        Args: never
+        Returns: {
+            id: string
+            name: string
+            created_by_name: string
+            created_at: string
+            last_seen_at: string
+            revoked_at: string
+          }[]
+      }
       reactivate_child: {
         Args: {
           p_child_id: string
@@ -1926,14 +1967,26 @@ export type Database = {
         }
         Returns: undefined
       }
-      record_reading_time: {
+      reading_heartbeat: {
         Args: {
-          p_minutes: number
+          p_stop?: boolean
         }
         Returns: {
-            minutes_used: number
-            minutes_allowed: number
-            minutes_left: number
+            status: string
+            reason: string
+            seconds_used: number
+            seconds_allowed: number
+            seconds_left: number
+            seconds_to_stop: number
+          }[]
+      }
+      register_family_device: {
+        Args: {
+          p_name: string
+        }
+        Returns: {
+            device_id: string
+            token: string
           }[]
       }
       report_segment: {
@@ -1957,6 +2010,12 @@ export type Database = {
           p_idempotency_key: string
         }
         Returns: Json
+      }
+      revoke_family_device: {
+        Args: {
+          p_device_id: string
+        }
+        Returns: undefined
       }
       revoke_parent_invite: {
         Args: {
@@ -2022,6 +2081,19 @@ export type Database = {
           p_child_name: string
           p_pin: string
           p_client?: string
+        }
+        Returns: {
+            status: string
+            child_id: string
+            locked_until: string
+            attempts_left: number
+          }[]
+      }
+      verify_device_child_pin: {
+        Args: {
+          p_token: string
+          p_child_id: string
+          p_pin: string
         }
         Returns: {
             status: string

@@ -15,6 +15,7 @@ export default async function ParentLayout({ children }: { children: ReactNode }
           { href: '/parent', label: 'Overview', exact: true, also: ['/parent/children/'] },
           { href: '/parent/children/new', label: 'Add a child' },
           { href: '/parent/family', label: 'Family settings' },
+          { href: '/parent/devices', label: 'Devices' },
         ]}
       />
       {children}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ChildrenSummary } from '@/components/family/children-summary';
 import { SetupChecklist } from '@/components/family/setup-checklist';
+import { listFamilyDevices } from '@/lib/devices/queries';
 import { getChildrenOverview, getFamily, getPendingApprovals, hasParentPin } from '@/lib/family/queries';
 import { requireParent } from '@/lib/family/require-parent';
 import { createClient } from '@/lib/supabase/server';
@@ -10,11 +11,12 @@ export const metadata: Metadata = { title: 'Family' };
 export default async function ParentHomePage() {
   const { familyId } = await requireParent();
   const supabase = await createClient();
-  const [family, children, requests, parentPin] = await Promise.all([
+  const [family, children, requests, parentPin, devices] = await Promise.all([
     getFamily(supabase, { familyId }),
     getChildrenOverview(supabase),
     getPendingApprovals(supabase, { familyId }),
     hasParentPin(supabase),
+    listFamilyDevices(supabase),
   ]);
 
   return (
@@ -32,7 +34,12 @@ export default async function ParentHomePage() {
           · on any device, your children sign in on the kids' page with this code, their name and their PIN.
         </p>
       </header>
-      <SetupChecklist familyId={familyId} initialChildren={children} hasParentPin={Boolean(parentPin)} />
+      <SetupChecklist
+        familyId={familyId}
+        initialChildren={children}
+        hasParentPin={Boolean(parentPin)}
+        hasFamilyDevice={devices.some((device) => !device.revoked_at)}
+      />
       <ChildrenSummary
         familyId={familyId}
         timeZone={family.time_zone}

@@ -1,24 +1,25 @@
 'use client';
 
-import { CheckCircle2, Circle, CircleDashed } from 'lucide-react';
+import { CheckCircle2, Circle } from 'lucide-react';
 import Link from 'next/link';
-import { ComingSoon } from '@/components/ui/badge';
 import type { ChildOverview } from '@/lib/family/child-status';
 import { setupComplete, setupSteps } from '@/lib/family/setup-checklist';
 import { useChildrenOverview } from '@/lib/family/use-children-overview';
 
-/** What is left to set up after sign-up; gone once every step it can check is done. */
+/** What is left to set up after sign-up; gone once every step is done. */
 export function SetupChecklist({
   familyId,
   initialChildren,
   hasParentPin,
+  hasFamilyDevice,
 }: {
   familyId: string;
   initialChildren: ChildOverview[];
   hasParentPin: boolean;
+  hasFamilyDevice: boolean;
 }) {
   const { data: children } = useChildrenOverview(familyId, initialChildren);
-  const steps = setupSteps({ children, hasParentPin });
+  const steps = setupSteps({ children, hasParentPin, hasFamilyDevice });
   if (setupComplete(steps)) return null;
   return (
     <section
@@ -30,7 +31,7 @@ export function SetupChecklist({
       </h2>
       <ol className="mt-3 grid gap-2 sm:grid-cols-2">
         {steps.map((step, index) => {
-          const Icon = step.done ? CheckCircle2 : step.done === null ? CircleDashed : Circle;
+          const Icon = step.done ? CheckCircle2 : Circle;
           return (
             <li
               key={step.id}
@@ -53,7 +54,6 @@ export function SetupChecklist({
                       {index + 1}. {step.title}
                     </Link>
                   )}
-                  {step.done === null ? <ComingSoon /> : null}
                 </p>
                 <p className="text-ink-muted">{step.text}</p>
               </div>

@@ -7,8 +7,8 @@ export function KidField({ label, name, errors, ...props }: Props) {
   const id = useId();
   const invalid = Boolean(errors?.length);
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xl font-semibold text-sky-950">
+    <div className="space-y-1 text-left">
+      <label htmlFor={id} className="block text-xl font-bold text-kid-ink">
         {label}
       </label>
       <input
@@ -16,11 +16,11 @@ export function KidField({ label, name, errors, ...props }: Props) {
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        className="block w-full rounded-2xl border-2 border-sky-200 bg-white px-4 py-3 text-2xl text-sky-950 outline-none focus:border-sky-600 focus:ring-4 focus:ring-sky-200 aria-invalid:border-red-400"
+        className="block min-h-14 w-full rounded-kid border-2 border-kid-sky bg-kid-surface px-4 py-3 text-2xl text-kid-ink outline-none focus:border-kid-accent aria-invalid:border-danger"
         {...props}
       />
       {invalid ? (
-        <p id={`${id}-error`} className="text-lg text-red-700">
+        <p id={`${id}-error`} className="text-lg text-danger">
           {errors?.[0]}
         </p>
       ) : null}

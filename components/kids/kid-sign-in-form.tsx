@@ -1,15 +1,19 @@
 'use client';
 
 import { kidSignInAction } from '@/app/kids/kid-sign-in-action';
+import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { kidSignInSchema } from '@/lib/kids/kid-sign-in.schema';
 import { KidField } from './kid-field';
 
 export function KidSignInForm() {
-  const { onSubmit, pending, error, fieldErrors } = useActionForm(kidSignInSchema, kidSignInAction);
+  // A wrong PIN is typed again, not sent again: the field empties after a refusal.
+  const { form, pending, error, fieldErrors } = useActionForm(kidSignInSchema, kidSignInAction, {
+    clearOnError: ['pin'],
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form {...form} noValidate className="space-y-5">
       <FormAlert message={error} size="kid" />
       <KidField
         label="Family code"
@@ -27,13 +31,9 @@ export function KidSignInForm() {
         autoComplete="off"
         errors={fieldErrors.pin}
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-2xl bg-amber-400 px-6 py-4 text-2xl font-bold text-amber-950 shadow hover:bg-amber-300 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-      >
+      <Button type="submit" variant="kid" disabled={pending} className="w-full text-2xl">
         {pending ? 'Opening…' : "Let's read!"}
-      </button>
+      </Button>
     </form>
   );
 }

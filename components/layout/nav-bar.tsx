@@ -3,6 +3,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { buttonClasses } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { getMyRole } from '@/lib/family/get-my-role';
+import { KID_HOME } from '@/lib/kids/kid-mode';
 import { BrandMark } from './brand-mark';
 
 // min-h-8: every link in the bar is a 32 px target, above WCAG's 24 px minimum.
@@ -20,16 +21,16 @@ export async function NavBar() {
       >
         {/* In kid mode the logo leads to the kid home: grown-up pages are not for the child's session. */}
         <Link
-          href={role === 'child' ? '/kids/read' : '/'}
+          href={user?.isChild ? KID_HOME : '/'}
           className="inline-flex min-h-8 items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-accent-strong"
         >
           <BrandMark className="size-7" />
           Tale Forge
         </Link>
-        {user && role === 'child' ? (
-          // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
+        {user?.isChild ? (
+          // Kid mode: no way out but "leave kid mode" on the kid home, which asks for the parent PIN.
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/kids/read" className={LINK}>
+            <Link href={KID_HOME} className={LINK}>
               Reading
             </Link>
             <Link href="/kids/credits" className={LINK}>

@@ -1,26 +1,38 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** /kids (sign-in) and /kids/read (the reading timer). */
+/** /kids (sign-in) and /kids/read (the reader: one status, the time left, one big button). */
 export class KidsPage {
   readonly heading: Locator;
   readonly minutesLeft: Locator;
+  readonly status: Locator;
   readonly startReading: Locator;
+  readonly readOn: Locator;
+  readonly stopReading: Locator;
   readonly askForMoreTime: Locator;
   readonly alert: Locator;
-  readonly moreTime: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.minutesLeft = page.getByTestId('minutes-left');
+    this.status = page.getByTestId('reading-status');
     this.startReading = page.getByRole('button', { name: 'Start reading' });
+    this.readOn = page.getByRole('button', { name: 'Read on' });
+    this.stopReading = page.getByRole('button', { name: 'Stop reading' });
     this.askForMoreTime = page.getByRole('button', { name: 'Ask for more time' });
     // Scoped to <main>: Next.js adds its own (empty) role=alert route announcer to every page.
     this.alert = page.getByRole('main').getByRole('alert');
-    this.moreTime = page.getByTestId('more-time');
   }
 
   async goto() {
     await this.page.goto('/kids');
+  }
+
+  /** "Grown-ups: leave kid mode" (unless the form is open already), then the parent PIN. */
+  async leaveKidMode(pin: string) {
+    const form = this.page.getByRole('form', { name: 'Leave kid mode' });
+    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Grown-ups: leave kid mode' }).click();
+    await form.getByLabel('Parent PIN').fill(pin);
+    await form.getByRole('button', { name: 'Leave kid mode' }).click();
   }
 
   async signIn({ familyCode, name, pin }: { familyCode: string; name: string; pin: string }) {

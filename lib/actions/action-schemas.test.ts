@@ -15,6 +15,7 @@ import {
   spendCreditsSchema,
   subscribeSchema,
 } from '@/lib/credits/credits.schema';
+import { markDeviceSchema, revokeDeviceSchema } from '@/lib/devices/device.schema';
 import {
   addChildSchema,
   childPinSchema,
@@ -30,7 +31,7 @@ import {
 } from '@/lib/family/child.schema';
 import { controlsSchema } from '@/lib/family/controls.schema';
 import { familySettingsSchema } from '@/lib/family/family.schema';
-import { kidSignInSchema, leaveKidModeSchema, moreTimeSchema, recordTimeSchema } from '@/lib/kids/kid-sign-in.schema';
+import { deviceSignInSchema, kidSignInSchema, leaveKidModeSchema, moreTimeSchema } from '@/lib/kids/kid-sign-in.schema';
 
 // Hostile input for every server action: whatever a browser, a script or a hand-made FormData sends,
 // the action's schema answers with field errors (or passes) and never throws, so the action wrapper
@@ -48,9 +49,11 @@ const SCHEMAS: Record<string, z.ZodType> = {
   controlsSchema,
   familySettingsSchema,
   kidSignInSchema,
-  recordTimeSchema,
+  deviceSignInSchema,
   moreTimeSchema,
   leaveKidModeSchema,
+  markDeviceSchema,
+  revokeDeviceSchema,
   forgotPasswordSchema,
   newPasswordSchema,
   childProfileSchema,

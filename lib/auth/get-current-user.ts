@@ -2,6 +2,7 @@ import 'server-only';
 import { isAuthRetryableFetchError } from '@supabase/supabase-js';
 import { cache } from 'react';
 import type { Tables } from '@/lib/database.types';
+import { isChildClaims } from '@/lib/kids/kid-mode';
 import { getProfile } from '@/lib/profiles/queries';
 import { createClient } from '@/lib/supabase/server';
 
@@ -9,6 +10,8 @@ export type CurrentUser = {
   id: string;
   email: string | null;
   profile: Tables<'profiles'>;
+  /** A child account (app_metadata.account_type, which only the server sets): kid mode. */
+  isChild: boolean;
 };
 
 /**
@@ -24,5 +27,5 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
   const { sub: id, email } = data.claims;
   const profile = await getProfile(supabase, { userId: id });
-  return { id, email: email ?? null, profile };
+  return { id, email: email ?? null, profile, isChild: isChildClaims(data.claims) };
 });

@@ -37,18 +37,19 @@ export const DB_ERROR_SENTENCES = {
   child_deactivated: 'This child is deactivated. Reactivate them first.',
   child_not_deactivated: 'This child is already active.',
 
+  // Family devices.
+  device_name_length: (p) => `A device name must be ${p.min} to ${p.max} characters long.`,
+  parent_pin_required: 'Set a parent PIN first: it is how a grown-up gets the device back from kid mode.',
+  too_many_devices: (p) => `Your family already has ${p.max} family devices. Revoke one you no longer use first.`,
+
   // Controls.
   daily_minutes_range: range('Daily reading minutes'),
   bedtime_incomplete: 'Set both a bedtime start and a bedtime end, or neither.',
   bedtime_empty: 'Bedtime must start and end at different times.',
   credit_allowance_range: range('The monthly credit allowance'),
 
-  // Reading time and requests (children read these).
-  reading_step_range: range('Reading time steps'),
-  paused: 'A grown-up has paused reading for now.',
-  reading_off: 'Reading is switched off right now.',
-  bedtime: (p) => `It's bedtime. Reading opens again at ${p.opens_at}.`,
-  daily_limit: "Today's reading time is used up. You can ask a grown-up for more time.",
+  // Requests (children read these). The reader's stops (paused, bedtime, limit) are not errors: the
+  // heartbeat answers them as a status, worded in lib/kids/reading-status.ts.
   more_time_range: (p) => `You can ask for ${p.min} to ${p.max} more minutes.`,
   message_too_long: (p) => `Please keep your message under ${p.max} characters.`,
   decision_missing: 'Please choose approve or deny.',

@@ -13,13 +13,13 @@ describe('userMessage', () => {
   });
 
   it('keeps the sentence when the detail is missing or not JSON', () => {
-    expect(userMessage({ code: 'TF409', message: 'paused', details: null })).toBe(
-      'A grown-up has paused reading for now.',
+    expect(userMessage({ code: 'TF409', message: 'request_already_answered', details: null })).toBe(
+      'This request has already been answered.',
     );
-    expect(userMessage({ code: 'TF409', message: 'paused', details: 'not json' })).toBe(
-      'A grown-up has paused reading for now.',
+    expect(userMessage({ code: 'TF409', message: 'request_already_answered', details: 'not json' })).toBe(
+      'This request has already been answered.',
     );
-    expect(parseDbError({ code: 'TF409', message: 'paused', details: '[1,2]' })?.params).toEqual({});
+    expect(parseDbError({ code: 'TF409', message: 'request_already_answered', details: '[1,2]' })?.params).toEqual({});
   });
 
   it('never shows database or PostgREST wording', () => {

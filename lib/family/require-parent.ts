@@ -1,6 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { getCurrentMember, type Member } from '@/lib/auth/current-member';
+import { KID_HOME } from '@/lib/kids/kid-mode';
 
 export type FamilyUser = Member;
 
@@ -15,6 +16,6 @@ export async function requireMember(): Promise<Member> {
 /** A parent; children are sent to their own pages. */
 export async function requireParent(): Promise<Member<'parent'>> {
   const member = await requireMember();
-  if (member.role !== 'parent') redirect('/kids/read');
+  if (member.role !== 'parent') redirect(KID_HOME);
   return member as Member<'parent'>;
 }

@@ -1,16 +1,17 @@
-export type SetupStep = { id: string; title: string; text: string; href: string; done: boolean | null };
+export type SetupStep = { id: string; title: string; text: string; href: string; done: boolean };
 
 /**
- * The steps after sign-up: add a child, give consent, set the parent PIN, hand over a device. `done` is
- * null for a step the app cannot check yet (family devices are being built). The list is shown until
- * every step it can check is done.
+ * The steps after sign-up: add a child, give consent, set the parent PIN, hand over a device (a live
+ * family device that is not revoked). The list is shown until every step is done.
  */
 export function setupSteps({
   children,
   hasParentPin,
+  hasFamilyDevice,
 }: {
   children: { child_id: string; display_name: string; consented: boolean; deactivated: boolean }[];
   hasParentPin: boolean;
+  hasFamilyDevice: boolean;
 }): SetupStep[] {
   const active = children.filter((c) => !c.deactivated);
   const waiting = active.find((c) => !c.consented);
@@ -47,11 +48,11 @@ export function setupSteps({
       title: 'Hand over a device',
       text: 'Mark a tablet as a family device so your child signs in with their avatar and PIN.',
       href: '/parent/devices',
-      done: null,
+      done: hasFamilyDevice,
     },
   ];
 }
 
 export function setupComplete(steps: SetupStep[]): boolean {
-  return steps.every((step) => step.done !== false);
+  return steps.every((step) => step.done);
 }

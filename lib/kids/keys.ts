@@ -3,5 +3,5 @@ export const kidKeys = {
   all: ['kid'] as const,
   me: (childId: string) => [...kidKeys.all, childId] as const,
   day: (childId: string) => [...kidKeys.me(childId), 'day'] as const,
-  moreTime: (childId: string) => [...kidKeys.me(childId), 'more-time'] as const,
+  moreTime: (childId: string, date: string) => [...kidKeys.me(childId), 'more-time', date] as const,
 };

@@ -19,7 +19,10 @@ describe('kidSignInRefusal', () => {
     expect(kidSignInRefusal({ status: 'locked', locked_until: inFifteen, attempts_left: 0 })).toBe(
       'Too many wrong PINs. Please wait 15 minutes or ask a grown-up.',
     );
-    for (const status of ['not_found', 'needs_consent', 'something_new']) {
+    expect(kidSignInRefusal({ status: 'needs_parent_pin', locked_until: null, attempts_left: null })).toBe(
+      'Ask a grown-up to set a parent PIN first.',
+    );
+    for (const status of ['not_found', 'needs_consent', 'device_unknown', 'something_new']) {
       expect(kidSignInRefusal({ status, locked_until: null, attempts_left: null })).toMatch(/^[A-Z].*\.$/);
     }
   });

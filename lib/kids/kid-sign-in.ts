@@ -3,6 +3,8 @@
 import { formatWait } from '@/lib/format/family-time';
 
 export const TOO_MANY_ATTEMPTS = 'Too many tries from this device. Please wait a few minutes.';
+export const NEEDS_PARENT_PIN = 'Ask a grown-up to set a parent PIN first.';
+export const DEVICE_UNKNOWN = "This isn't a family device any more. Sign in with your family code.";
 
 export interface PinCheck {
   status: string;
@@ -25,6 +27,10 @@ export function kidSignInRefusal(check: PinCheck): string | null {
       return TOO_MANY_ATTEMPTS;
     case 'needs_consent':
       return 'A grown-up needs to finish setting up your account first.';
+    case 'needs_parent_pin':
+      return NEEDS_PARENT_PIN;
+    case 'device_unknown':
+      return DEVICE_UNKNOWN;
     default:
       return 'Something went wrong. Please ask a grown-up to help.';
   }

@@ -3,14 +3,14 @@ import type { Database } from '@/lib/database.types';
 
 type Client = SupabaseClient<Database>;
 
-/** Today's reading minutes, bedtime and pause for the signed-in child; null for grown-ups. */
+/** Today's reading time (seconds and minutes), bedtime and pause for the signed-in child; null for grown-ups. */
 export async function getMyReadingDay(supabase: Client) {
   const { data, error } = await supabase.rpc('get_my_reading_day').maybeSingle();
   if (error) throw error;
   return data;
 }
 
-/** The child's most recent "more time" request for today, if any (RLS: only their own). */
+/** The child's most recent "more time" request for that day, if any (RLS: only their own). */
 export async function getLatestMoreTimeRequest(supabase: Client, { childId, date }: { childId: string; date: string }) {
   const { data, error } = await supabase
     .from('approval_requests')

@@ -1,9 +1,11 @@
 import 'server-only';
-// Use only from the root proxy.ts: refreshes the session cookies on every request and sends signed-out
-// visitors of protected pages to /sign-in. It decides nothing else.
+// Use only from the root proxy.ts: refreshes the session cookies on every request, sends signed-out
+// visitors of protected pages to /sign-in, and keeps a child's session on kid pages (kid mode). It
+// decides nothing else; the pages and the database check again.
 import { createServerClient } from '@supabase/ssr';
 import { type NextRequest, NextResponse } from 'next/server';
 import type { Database } from '@/lib/database.types';
+import { isChildClaims, isKidPath, KID_HOME } from '@/lib/kids/kid-mode';
 import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
@@ -43,6 +45,15 @@ export async function updateSession(request: NextRequest) {
   const { data } = await supabase.auth.getClaims();
   const signedIn = Boolean(data?.claims);
   const { pathname, search } = request.nextUrl;
+
+  // Kid mode: a child account (the signed app_metadata claim, which only the server sets) reaches kid
+  // pages only; every grown-up route (/, /dashboard, /parent, /sign-in, …) sends it to the kid home.
+  if (isChildClaims(data?.claims) && !isKidPath(pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = KID_HOME;
+    url.search = '';
+    return redirectKeepingCookies(url, response);
+  }
 
   if (!signedIn && matches(pathname, PROTECTED_PREFIXES)) {
     const url = request.nextUrl.clone();

@@ -24,19 +24,19 @@ describe('error contract', () => {
   });
 
   it('raise_error produces what supabase-js hands the app, and the app reads it as a sentence', async () => {
-    const error = await adminQuery(`select private.raise_error('TF409', 'bedtime', '{"opens_at":"07:00"}')`).catch(
-      (e: { code: string; message: string; detail: string }) => ({
-        code: e.code,
-        message: e.message,
-        details: e.detail,
-      }),
-    );
-    expect(error).toEqual({ code: 'TF409', message: 'bedtime', details: '{"opens_at": "07:00"}' });
-    expect(userMessage(error as never)).toBe("It's bedtime. Reading opens again at 07:00.");
+    const error = await adminQuery(
+      `select private.raise_error('TF400', 'more_time_range', '{"min":5,"max":60}')`,
+    ).catch((e: { code: string; message: string; detail: string }) => ({
+      code: e.code,
+      message: e.message,
+      details: e.detail,
+    }));
+    expect(error).toEqual({ code: 'TF400', message: 'more_time_range', details: '{"max": 60, "min": 5}' });
+    expect(userMessage(error as never)).toBe('You can ask for 5 to 60 more minutes.');
   });
 
   it('raise_error refuses codes outside the contract', async () => {
-    await expect(adminQuery(`select private.raise_error('P0001', 'bedtime')`)).rejects.toThrow(/bad state/);
+    await expect(adminQuery(`select private.raise_error('P0001', 'needs_consent')`)).rejects.toThrow(/bad state/);
     await expect(adminQuery(`select private.raise_error('TF400', 'Not A Code')`)).rejects.toThrow(/bad state/);
   });
 });

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, anonClient, serviceClient, signUpUser } from 'supabase-local/testing';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addChild, type Child, createChildUser, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+import {
+  addChild,
+  type Child,
+  createChildUser,
+  expectError,
+  type Parent,
+  setParentPin,
+  signUpParent,
+  sqlAs,
+} from './family-helpers';
 
 // Adding children, consent, PINs and kid sign-in: who may call what, and what wrong input does.
 let parentA: Parent;
@@ -32,6 +41,8 @@ async function verifyPin(familyCode: string, name: string, pin: string): Promise
 
 beforeAll(async () => {
   [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  // Family A's children sign in in these tests; family B has no parent PIN (see "parent PIN" below).
+  await setParentPin(parentA);
   [childA, childB] = await Promise.all([addChild(parentA, { pin: '2468' }), addChild(parentB)]);
   anon = anonClient();
   service = serviceClient();
@@ -106,7 +117,7 @@ describe('consent', () => {
       status: 'needs_consent',
       child_id: null,
     });
-    expectError(await late.client.rpc('record_reading_time', { p_minutes: 1 }), 'needs_consent');
+    expectError(await late.client.rpc('reading_heartbeat'), 'needs_consent');
     expectError(await late.client.rpc('request_more_time', { p_minutes: 10 }), 'needs_consent');
 
     // Nobody but a parent of that child can give consent.

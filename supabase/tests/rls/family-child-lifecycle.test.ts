@@ -1,6 +1,6 @@
 import { adminQuery, makeClient, serviceClient, signInWithServerKey } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, expectError, type Parent, signUpParent } from './family-helpers';
+import { addChild, type Child, expectError, type Parent, setParentPin, signUpParent } from './family-helpers';
 
 // A parent renames a child, changes their avatar, and deactivates or reactivates them. Deactivating
 // ends the child's sessions and hides them from sign-in, but keeps their data.
@@ -48,6 +48,8 @@ async function sessionsOf(id: string) {
 
 beforeAll(async () => {
   [parent, stranger] = await Promise.all([signUpParent(), signUpParent()]);
+  // Children of this family sign in below: kid sign-in needs the family's parent PIN.
+  await setParentPin(parent);
 });
 
 describe('update_child_profile', () => {
@@ -109,7 +111,15 @@ describe('update_child_profile', () => {
 describe('deactivate_child / reactivate_child', () => {
   it('ends the sessions, hides the child from sign-in, answers open requests and keeps the data', async () => {
     const child = await addChild(parent, { pin: '1357' });
-    await child.client.rpc('record_reading_time', { p_minutes: 2 });
+    // Two minutes of reading, as the heartbeat counts them: beats 20 s apart, the last one stopping.
+    const end = Date.now();
+    for (let t = 120; t >= 0; t -= 20) {
+      await adminQuery('select private.reading_heartbeat_at($1, $2, $3)', [
+        child.id,
+        new Date(end - t * 1000),
+        t === 0,
+      ]);
+    }
     const { data: requestId } = await child.client.rpc('request_more_time', { p_minutes: 15 });
     expect(await sessionsOf(child.id)).toBeGreaterThan(0);
 
@@ -122,14 +132,14 @@ describe('deactivate_child / reactivate_child', () => {
     expect((await verify(parent.familyCode, child.name, '1357')).data?.status).toBe('not_found');
     expect((await passwordGrant(child)).error?.code).toBe('user_banned');
     // Data kept: reading time, consent, controls, profile; the open request is answered "not today".
-    const [kept] = await adminQuery<{ minutes: number; consents: number; controls: number; status: string }>(
-      `select (select coalesce(sum(minutes), 0)::int from public.reading_time_entries where child_id = $1) as minutes,
+    const [kept] = await adminQuery<{ seconds: number; consents: number; controls: number; status: string }>(
+      `select (select coalesce(sum(seconds), 0)::int from public.reading_time_entries where child_id = $1) as seconds,
               (select count(*)::int from public.parental_consents where child_id = $1 and revoked_at is null) as consents,
               (select count(*)::int from public.parental_controls where child_id = $1) as controls,
               (select status::text from public.approval_requests where id = $2) as status`,
       [child.id, requestId],
     );
-    expect(kept).toEqual({ minutes: 2, consents: 1, controls: 1, status: 'denied' });
+    expect(kept).toEqual({ seconds: 120, consents: 1, controls: 1, status: 'denied' });
     const { data: overview } = await parent.client.rpc('get_children_overview');
     expect(overview?.find((c: { child_id: string }) => c.child_id === child.id)).toMatchObject({ deactivated: true });
   });

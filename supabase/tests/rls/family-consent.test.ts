@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, makeClient, serviceClient, signInWithServerKey } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, createChildUser, expectError, type Parent, signUpParent } from './family-helpers';
+import {
+  addChild,
+  type Child,
+  createChildUser,
+  expectError,
+  type Parent,
+  setParentPin,
+  signUpParent,
+} from './family-helpers';
 
 // "Until consent, the child account cannot sign in" is enforced by Auth itself, not only by the kid
 // sign-in path: the child's auth user is banned from add_child until a parent consents, and again when
@@ -16,6 +24,7 @@ const thisYear = new Date().getFullYear();
 
 beforeAll(async () => {
   [parent, otherParent] = await Promise.all([signUpParent(), signUpParent()]);
+  await setParentPin(parent);
   sibling = await addChild(parent, { pin: '2222' });
   service = serviceClient();
 });

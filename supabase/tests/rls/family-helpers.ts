@@ -42,6 +42,15 @@ export async function signUpParent(metadata: Record<string, unknown> = {}): Prom
   return { ...user, familyId: row.family_id, familyCode: row.code };
 }
 
+/**
+ * The family's parent PIN, through the real RPC. Kid sign-in of any kind needs one (a grown-up who hands
+ * over a device must be able to get it back), so families whose children sign in in a test set it.
+ */
+export async function setParentPin(parent: Parent, pin = '2580'): Promise<void> {
+  const { error } = await parent.client.rpc('set_parent_pin', { p_pin: pin });
+  if (error) throw error;
+}
+
 /** The ban the add-child server action sets at creation (GoTrue `ban_duration`, 100 years). */
 export const CHILD_BAN_DURATION = '876000h';
 

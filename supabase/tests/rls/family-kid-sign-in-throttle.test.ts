@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery, anonClient, serviceClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addChild, type Child, expectError, type Parent, signUpParent, sqlAs } from './family-helpers';
+import { addChild, type Child, expectError, type Parent, setParentPin, signUpParent, sqlAs } from './family-helpers';
 
 // Guessing at kid sign-in: failures are throttled per client address across children and family codes,
 // and the per-child lockout escalates; leaving kid mode needs a parent PIN.
@@ -41,6 +41,7 @@ async function endLockout(kid: Child) {
 
 beforeAll(async () => {
   [parentA, parentB] = await Promise.all([signUpParent(), signUpParent()]);
+  await Promise.all([setParentPin(parentA), setParentPin(parentB)]);
   service = serviceClient();
 });
 

@@ -1,18 +1,19 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import pg from 'pg';
-import { adminQuery, anonClient, stackInfo } from 'supabase-local/testing';
+import { adminQuery, anonClient } from 'supabase-local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addChild, type Child, expectError, middayTimeZone, type Parent, signUpParent, sqlAs } from './family-helpers';
 
-// Reading time is recorded only through record_reading_time(), which enforces the daily limit, bedtime
-// (in the family's time zone, across midnight) and pause; "more time" goes through an approval.
+// The day's limit, bedtime (in the family's time zone, across midnight) and pause as the reader's
+// heartbeat meets them, and "more time" through an approval. How beats count seconds (tapping, tabs,
+// midnight, the cut at bedtime and the limit, a concurrent pause): reading-heartbeat.test.ts.
 let parentA: Parent;
 let parentB: Parent;
 let childA: Child;
 let childB: Child;
 let anon: SupabaseClient;
 
-type Recorded = { minutes_used: number; minutes_allowed: number; minutes_left: number };
+type Beat = { status: string; reason: string | null; seconds_used: number; seconds_allowed: number };
+type Day = { minutes_used: number; minutes_allowed: number; minutes_left: number; seconds_left: number };
 
 async function setControls(childId: string, values: Record<string, unknown>) {
   const columns = Object.keys(values);
@@ -26,25 +27,31 @@ async function setTimeZone(familyId: string, timeZone: string) {
   await adminQuery('update public.families set time_zone = $2 where id = $1', [familyId, timeZone]);
 }
 
-/** The RPC's core at a chosen instant; returns the error message when it refuses. */
-async function recordAt(childId: string, minutes: number, at: string): Promise<Recorded | string> {
-  try {
-    const [row] = await adminQuery<Recorded>('select * from private.record_reading_time_at($1, $2, $3)', [
-      childId,
-      minutes,
-      at,
-    ]);
-    return row;
-  } catch (error) {
-    // Our error contract: the code in the message, its parameters as JSON in the detail.
-    const { message, detail } = error as { message: string; detail?: string };
-    return `${message} ${detail ?? ''}`;
-  }
+/** The heartbeat's core at a chosen instant, ending its stretch: what the database says then. */
+async function beatAt(childId: string, at: string, stop = true): Promise<Beat> {
+  const [row] = await adminQuery<Beat>('select * from private.reading_heartbeat_at($1, $2, $3)', [childId, at, stop]);
+  return row;
 }
 
-async function minutesOn(childId: string, localDate: string) {
+/** Reading for `seconds` until `end` (beats 15 s apart, then a stop): the database credits them. */
+async function readUntil(childId: string, end: number, seconds: number) {
+  await beatAt(childId, new Date(end - seconds * 1000 - 1000).toISOString());
+  for (let t = seconds; t >= 0; t -= 15) await beatAt(childId, new Date(end - t * 1000).toISOString(), false);
+  await beatAt(childId, new Date(end).toISOString());
+}
+
+/** Today's reading as if the child had read `seconds` just now. */
+const readFor = (childId: string, seconds: number) => readUntil(childId, Date.now(), seconds);
+
+async function beat(child: Child): Promise<Beat> {
+  const { data, error } = await child.client.rpc('reading_heartbeat').single<Beat>();
+  if (error) throw error;
+  return data;
+}
+
+async function secondsOn(childId: string, localDate: string) {
   const [row] = await adminQuery<{ total: number }>(
-    'select coalesce(sum(minutes), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
+    'select coalesce(sum(seconds), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
     [childId, localDate],
   );
   return row.total;
@@ -83,40 +90,37 @@ beforeAll(async () => {
   anon = anonClient();
 });
 
-describe('record_reading_time', () => {
-  it("records a child's minutes and refuses past the daily limit, capping the last stretch", async () => {
+describe('the reader meets the limit, bedtime and pause', () => {
+  it('stops at the daily limit with a status, not an error, crediting only what was left', async () => {
     const { kid } = await middayFamily();
     await setControls(kid.id, { daily_minutes: 10 });
-    const first = await kid.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
-    expect(first.data).toEqual({ minutes_used: 6, minutes_allowed: 10, minutes_left: 4 });
-    const second = await kid.client.rpc('record_reading_time', { p_minutes: 6 }).single<Recorded>();
-    expect(second.data).toEqual({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0 });
-    const refused = await kid.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(refused, 'daily_limit');
-
-    const { data } = await kid.client.from('reading_time_entries').select('minutes').order('recorded_at');
-    expect(data?.map((e) => e.minutes)).toEqual([6, 4]);
+    await readFor(kid.id, 660);
+    expect(await beat(kid)).toMatchObject({ status: 'stopped', reason: 'daily_limit', seconds_used: 600 });
+    const { data: day } = await kid.client.rpc('get_my_reading_day').single<Day>();
+    expect(day).toMatchObject({ minutes_used: 10, minutes_allowed: 10, minutes_left: 0, seconds_left: 0 });
+    const { data } = await kid.client.from('reading_time_entries').select('seconds');
+    expect(data).toEqual([{ seconds: 600 }]);
   });
 
-  it('refuses out-of-range minutes, grown-ups and anon', async () => {
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 0 }), 'reading_step_range');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: -5 }), 'reading_step_range');
-    expectError(await childB.client.rpc('record_reading_time', { p_minutes: 61 }), 'reading_step_range');
-    expectError(await parentB.client.rpc('record_reading_time', { p_minutes: 5 }), 'not_a_child');
-    expectError(await anon.rpc('record_reading_time', { p_minutes: 5 }), /permission denied/);
+  it('refuses grown-ups and anon', async () => {
+    expectError(await parentB.client.rpc('reading_heartbeat'), 'not_a_child');
+    expectError(await anon.rpc('reading_heartbeat'), /permission denied/);
   });
 
-  it('refuses while paused or with reading switched off, recording nothing', async () => {
+  it('stops while paused or with reading switched off, recording nothing', async () => {
     const { kid } = await middayFamily();
     await setControls(kid.id, { paused: true });
-    const paused = await kid.client.rpc('record_reading_time', { p_minutes: 5 });
-    expectError(paused, 'paused');
+    expect(await beat(kid)).toMatchObject({ status: 'stopped', reason: 'paused' });
+    await readFor(kid.id, 60);
     await setControls(kid.id, { paused: false, reading_allowed: false });
-    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 5 }), 'reading_off');
+    expect(await beat(kid)).toMatchObject({ status: 'stopped', reason: 'reading_off' });
+    await readFor(kid.id, 60);
     expect((await kid.client.from('reading_time_entries').select('id')).data).toEqual([]);
+    await setControls(kid.id, { reading_allowed: true });
+    expect(await beat(kid)).toMatchObject({ status: 'reading', reason: null });
   });
 
-  it("refuses in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
+  it("stops in bedtime in the family's own time zone (right now, two zones, same clock times)", async () => {
     // Both families get a bedtime around what is "now" in Kolkata; only the Kolkata family is in it.
     const [kolkata, utc] = await Promise.all([middayFamily(), middayFamily()]);
     const nowInKolkata = localMinutes('Asia/Kolkata');
@@ -127,55 +131,17 @@ describe('record_reading_time', () => {
       setControls(utc.kid.id, window),
     ]);
 
-    const inBed = await kolkata.kid.client.rpc('record_reading_time', { p_minutes: 1 });
-    expectError(inBed, 'bedtime', { opens_at: window.bedtime_end });
-    expect((await utc.kid.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
+    expect(await beat(kolkata.kid)).toMatchObject({ status: 'stopped', reason: 'bedtime' });
+    expect(await beat(utc.kid)).toMatchObject({ status: 'reading' });
 
-    const day = await kolkata.kid.client.rpc('get_my_reading_day').single<{ in_bedtime: boolean }>();
-    expect(day.data?.in_bedtime).toBe(true);
+    const day = await kolkata.kid.client
+      .rpc('get_my_reading_day')
+      .single<{ in_bedtime: boolean; bedtime_end: string }>();
+    expect(day.data).toMatchObject({ in_bedtime: true, bedtime_end: `${window.bedtime_end}:00` });
   });
 });
 
-describe('record_reading_time under concurrency', () => {
-  // Straight to Postgres, one connection per "tab", each a request-like transaction as the child: this
-  // tests the row lock in record_reading_time, not the REST server's pool.
-  async function recordAsChild(childId: string, minutes: number): Promise<string> {
-    const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: childId, role: 'authenticated' }),
-      ]);
-      await client.query('set local role authenticated');
-      await client.query('select * from public.record_reading_time($1)', [minutes]);
-      await client.query('commit');
-      return 'recorded';
-    } catch (error) {
-      await client.query('rollback');
-      return (error as Error).message;
-    } finally {
-      await client.end();
-    }
-  }
-
-  it('parallel recordings (several tabs) never add up past the daily limit', async () => {
-    const family = await signUpParent();
-    const kid = await addChild(family);
-    await setControls(kid.id, { daily_minutes: 10 });
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => recordAsChild(kid.id, 3)));
-    // 3 + 3 + 3 + 1 (capped) = 10; the other two are refused.
-    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(4);
-    expect(outcomes.filter((o) => o !== 'recorded').every((o) => o.startsWith('daily_limit'))).toBe(true);
-    const [{ total }] = await adminQuery<{ total: number }>(
-      'select sum(minutes)::int as total from public.reading_time_entries where child_id = $1',
-      [kid.id],
-    );
-    expect(total).toBe(10);
-  });
-});
-
-describe('bedtime and days at chosen instants (private.record_reading_time_at)', () => {
+describe('bedtime and days at chosen instants (private.reading_heartbeat_at)', () => {
   let kid: Child;
   let family: Parent;
 
@@ -184,63 +150,54 @@ describe('bedtime and days at chosen instants (private.record_reading_time_at)',
     kid = await addChild(family);
   });
 
+  const reasonAt = async (at: string) => (await beatAt(kid.id, at)).reason;
+
   it('a bedtime across midnight (20:00-07:00, New York) covers late evening and early morning only', async () => {
     await setTimeZone(family.familyId, 'America/New_York');
     await setControls(kid.id, { bedtime_start: '20:00', bedtime_end: '07:00', daily_minutes: 600 });
     // January: New York is UTC-5.
-    expect(await recordAt(kid.id, 1, '2027-01-15T00:59:00Z')).toMatchObject({ minutes_used: 1 }); // 19:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T01:00:00Z')).toMatch(/^bedtime .*"opens_at": "07:00"/); // 20:00
-    expect(await recordAt(kid.id, 1, '2027-01-15T04:59:00Z')).toMatch(/bedtime/); // 23:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T05:00:00Z')).toMatch(/bedtime/); // 00:00
-    expect(await recordAt(kid.id, 1, '2027-01-15T11:59:00Z')).toMatch(/bedtime/); // 06:59
-    expect(await recordAt(kid.id, 1, '2027-01-15T12:00:00Z')).toMatchObject({ minutes_used: 1 }); // 07:00 on the 15th
+    expect(await reasonAt('2027-01-15T00:59:00Z')).toBeNull(); // 19:59
+    expect(await reasonAt('2027-01-15T01:00:00Z')).toBe('bedtime'); // 20:00
+    expect(await reasonAt('2027-01-15T04:59:00Z')).toBe('bedtime'); // 23:59
+    expect(await reasonAt('2027-01-15T05:00:00Z')).toBe('bedtime'); // 00:00
+    expect(await reasonAt('2027-01-15T11:59:00Z')).toBe('bedtime'); // 06:59
+    expect(await reasonAt('2027-01-15T12:00:00Z')).toBeNull(); // 07:00 on the 15th
     // July: daylight saving, UTC-4, the same local window moves by an hour in UTC.
-    expect(await recordAt(kid.id, 1, '2027-07-15T00:30:00Z')).toMatch(/bedtime/); // 20:30
-    expect(await recordAt(kid.id, 1, '2027-07-15T23:30:00Z')).toMatchObject({ minutes_used: 1 }); // 19:30
+    expect(await reasonAt('2027-07-15T00:30:00Z')).toBe('bedtime'); // 20:30
+    expect(await reasonAt('2027-07-15T23:30:00Z')).toBeNull(); // 19:30
   });
 
   it('a same-day window (13:00-15:00) does not wrap around', async () => {
     await setTimeZone(family.familyId, 'America/New_York');
     await setControls(kid.id, { bedtime_start: '13:00', bedtime_end: '15:00', daily_minutes: 600 });
-    expect(await recordAt(kid.id, 1, '2027-02-01T17:59:00Z')).toMatchObject({ minutes_used: 1 }); // 12:59
-    expect(await recordAt(kid.id, 1, '2027-02-01T18:00:00Z')).toMatch(/bedtime/); // 13:00
-    expect(await recordAt(kid.id, 1, '2027-02-01T20:00:00Z')).toMatchObject({ minutes_used: 2 }); // 15:00
-    expect(await recordAt(kid.id, 1, '2027-02-02T03:00:00Z')).toMatchObject({ minutes_used: 3 }); // 22:00
+    expect(await reasonAt('2027-02-01T17:59:00Z')).toBeNull(); // 12:59
+    expect(await reasonAt('2027-02-01T18:00:00Z')).toBe('bedtime'); // 13:00
+    expect(await reasonAt('2027-02-01T20:00:00Z')).toBeNull(); // 15:00
+    expect(await reasonAt('2027-02-02T03:00:00Z')).toBeNull(); // 22:00
     await setControls(kid.id, { bedtime_start: null, bedtime_end: null });
   });
 
   it("the daily limit resets at midnight in the family's time zone, not in UTC", async () => {
     await setTimeZone(family.familyId, 'Asia/Tokyo');
     await setControls(kid.id, { daily_minutes: 20, bedtime_start: null, bedtime_end: null });
-    // 23:40 and 23:50 in Tokyo on 10 March use up the day...
-    expect(await recordAt(kid.id, 15, '2027-03-10T14:40:00Z')).toEqual({
-      minutes_used: 15,
-      minutes_allowed: 20,
-      minutes_left: 5,
-    });
-    expect(await recordAt(kid.id, 15, '2027-03-10T14:50:00Z')).toEqual({
-      minutes_used: 20,
-      minutes_allowed: 20,
-      minutes_left: 0,
-    });
-    expect(await recordAt(kid.id, 1, '2027-03-10T14:59:00Z')).toMatch('daily_limit');
-    // ...and at 00:05 on 11 March in Tokyo (still 10 March in UTC) a new day starts.
-    expect(await recordAt(kid.id, 5, '2027-03-10T15:05:00Z')).toEqual({
-      minutes_used: 5,
-      minutes_allowed: 20,
-      minutes_left: 15,
-    });
-    expect(await minutesOn(kid.id, '2027-03-10')).toBe(20);
-    expect(await minutesOn(kid.id, '2027-03-11')).toBe(5);
+    // 23:30 to 23:50 in Tokyo on 10 March use up the day...
+    await readUntil(kid.id, Date.parse('2027-03-10T14:50:00Z'), 20 * 60);
+    expect(await beatAt(kid.id, '2027-03-10T14:59:00Z')).toMatchObject({ reason: 'daily_limit', seconds_used: 1200 });
+    // ...and from 00:00 on 11 March in Tokyo (still 10 March in UTC) a new day starts.
+    await readUntil(kid.id, Date.parse('2027-03-10T15:05:00Z'), 5 * 60);
+    expect(await secondsOn(kid.id, '2027-03-10')).toBe(1200);
+    expect(await secondsOn(kid.id, '2027-03-11')).toBe(300);
 
     // The same instants in a UTC family are all on one day, so the limit still holds there.
     await setTimeZone(family.familyId, 'UTC');
-    expect(await recordAt(kid.id, 1, '2027-03-10T15:06:00Z')).toMatch('daily_limit');
+    expect(await reasonAt('2027-03-10T15:06:00Z')).toBe('daily_limit');
   });
 
-  it('refuses a daily limit of zero at once', async () => {
+  it('stops at once with a daily limit of zero', async () => {
     await setControls(kid.id, { daily_minutes: 0, bedtime_start: null, bedtime_end: null });
-    expect(await recordAt(kid.id, 1, '2027-04-01T10:00:00Z')).toMatch('daily_limit');
+    expect(await reasonAt('2027-04-01T10:00:00Z')).toBe('daily_limit');
+    await readUntil(kid.id, Date.parse('2027-04-01T10:05:00Z'), 60);
+    expect(await secondsOn(kid.id, '2027-04-01')).toBe(0);
     await setControls(kid.id, { daily_minutes: 60 });
   });
 });
@@ -269,22 +226,11 @@ describe('approved extra minutes (private.child_day at chosen instants)', () => 
     expect(await allowedAt('2027-05-09T23:59:59Z')).toBe(20);
     expect(await allowedAt('2027-05-11T00:00:00Z')).toBe(20);
     expect(await allowedAt('2028-05-10T12:00:00Z')).toBe(20);
-    // And the recorder honours it: 35 minutes on the 10th, 20 on the 11th.
-    expect(await recordAt(kid.id, 10, '2027-05-10T13:00:00Z')).toEqual({
-      minutes_used: 10,
-      minutes_allowed: 35,
-      minutes_left: 25,
-    });
-    expect(await recordAt(kid.id, 30, '2027-05-10T14:00:00Z')).toEqual({
-      minutes_used: 35,
-      minutes_allowed: 35,
-      minutes_left: 0,
-    });
-    expect(await recordAt(kid.id, 30, '2027-05-11T12:00:00Z')).toEqual({
-      minutes_used: 20,
-      minutes_allowed: 20,
-      minutes_left: 0,
-    });
+    // And the heartbeat honours it: 40 minutes of reading count 35 on the 10th, 20 on the 11th.
+    await readUntil(kid.id, Date.parse('2027-05-10T14:00:00Z'), 40 * 60);
+    await readUntil(kid.id, Date.parse('2027-05-11T12:00:00Z'), 40 * 60);
+    expect(await secondsOn(kid.id, '2027-05-10')).toBe(35 * 60);
+    expect(await secondsOn(kid.id, '2027-05-11')).toBe(20 * 60);
   });
 
   it('a denied or still pending request adds nothing, even on its own day', async () => {
@@ -310,7 +256,7 @@ describe('asking for more time', () => {
   it('child asks, other parents and children cannot answer, the parent approves, the child reads on', async () => {
     const { parent, kid } = await middayFamily();
     await setControls(kid.id, { daily_minutes: 10 });
-    expect((await kid.client.rpc('record_reading_time', { p_minutes: 10 })).error).toBeNull();
+    await readFor(kid.id, 600);
     const { data: day } = await kid.client.rpc('get_my_reading_day').single<{ minutes_left: number }>();
     expect(day?.minutes_left).toBe(0);
 
@@ -356,7 +302,7 @@ describe('asking for more time', () => {
       }),
       /permission denied/,
     );
-    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
+    expect(await beat(kid)).toMatchObject({ status: 'stopped', reason: 'daily_limit' });
 
     const decided = await parent.client.rpc('decide_approval_request', { p_request_id: requestId, p_approve: true });
     expect(decided.data).toBe('approved');
@@ -367,8 +313,11 @@ describe('asking for more time', () => {
 
     const seen = await kid.client.from('approval_requests').select('status, decided_by').eq('id', requestId).single();
     expect(seen.data).toEqual({ status: 'approved', decided_by: parent.id });
-    const more = await kid.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
-    expect(more.data).toEqual({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
+    // 15 more minutes: the reader goes on, and 5 minutes later 10 are left.
+    expect(await beat(kid)).toMatchObject({ status: 'reading', seconds_used: 600, seconds_allowed: 1500 });
+    await readFor(kid.id, 300);
+    const { data: more } = await kid.client.rpc('get_my_reading_day').single<Day>();
+    expect(more).toMatchObject({ minutes_used: 15, minutes_allowed: 25, minutes_left: 10 });
 
     const [audit] = await adminQuery<{ actor_id: string }>(
       `select actor_id from audit.log where table_name = 'public.approval_requests' and operation = 'UPDATE' and new_row ->> 'id' = $1`,
@@ -395,8 +344,9 @@ describe('asking for more time', () => {
 
     const decided = await parent.client.rpc('decide_approval_request', { p_request_id: asked.data, p_approve: true });
     expect(decided.error).toBeNull();
-    const more = await kid.client.rpc('record_reading_time', { p_minutes: 5 }).single<Recorded>();
-    expect(more.data).toEqual({ minutes_used: 5, minutes_allowed: 20, minutes_left: 15 });
+    await readFor(kid.id, 300);
+    const { data: more } = await kid.client.rpc('get_my_reading_day').single<Day>();
+    expect(more).toMatchObject({ minutes_used: 5, minutes_allowed: 20, minutes_left: 15 });
   });
 
   it('a denied request adds no time, and the child sees the answer', async () => {
@@ -409,13 +359,13 @@ describe('asking for more time', () => {
     expect(
       (await kid.client.from('approval_requests').select('status').eq('id', asked.data).single()).data?.status,
     ).toBe('denied');
-    expectError(await kid.client.rpc('record_reading_time', { p_minutes: 1 }), 'daily_limit');
+    expect(await beat(kid)).toMatchObject({ status: 'stopped', reason: 'daily_limit' });
   });
 });
 
 describe('reading_time_entries access', () => {
   it('the child and their parents read the entries; others read none; nobody writes them directly', async () => {
-    expect((await childA.client.rpc('record_reading_time', { p_minutes: 1 })).error).toBeNull();
+    await readFor(childA.id, 30);
     expect(
       (await parentA.client.from('reading_time_entries').select('child_id')).data?.every(
         (e) => e.child_id === childA.id,
@@ -426,14 +376,14 @@ describe('reading_time_entries access', () => {
       expect((await stranger.from('reading_time_entries').select('id').eq('child_id', childA.id)).data).toEqual([]);
     }
     expectError(await anon.from('reading_time_entries').select('id'), /permission denied/);
-    const row = { family_id: parentA.familyId, child_id: childA.id, local_date: '2030-01-01', minutes: 1 };
+    const row = { family_id: parentA.familyId, child_id: childA.id, local_date: '2030-01-01', seconds: 1 };
     expectError(await childA.client.from('reading_time_entries').insert(row), /permission denied/);
     expectError(
       await parentA.client.from('reading_time_entries').delete().eq('child_id', childA.id),
       /permission denied/,
     );
     expectError(
-      await childA.client.from('reading_time_entries').update({ minutes: 1 }).eq('child_id', childA.id),
+      await childA.client.from('reading_time_entries').update({ seconds: 1 }).eq('child_id', childA.id),
       /permission denied/,
     );
   });

@@ -13,12 +13,16 @@ beforeAll(async () => {
   parent = await signUpParent();
   child = await addChild(parent);
   sibling = await addChild(parent);
-  // Something of each kind for both children: reading time and an open request each.
-  for (const [kid, minutes] of [
+  // Something of each kind for both children: reading time (as the heartbeat counts it) and an open
+  // request each.
+  for (const [kid, seconds] of [
     [child, 7],
     [sibling, 3],
   ] as const) {
-    expect((await kid.client.rpc('record_reading_time', { p_minutes: minutes })).error).toBeNull();
+    // Two beats exactly that far apart (one instant for both, so the count is exact).
+    const end = Date.now();
+    await adminQuery('select private.reading_heartbeat_at($1, $2, false)', [kid.id, new Date(end - seconds * 1000)]);
+    await adminQuery('select private.reading_heartbeat_at($1, $2, true)', [kid.id, new Date(end)]);
     expect((await kid.client.rpc('request_more_time', { p_minutes: 10 })).error).toBeNull();
   }
 });
@@ -74,13 +78,13 @@ describe('a child and their sibling', () => {
   });
 
   it("sees only their own day, and nothing of the family's overview, consents or audit", async () => {
-    const day = await sibling.client.rpc('get_my_reading_day').single<{ minutes_used: number; local_date: string }>();
-    // Their own minutes of the day the database says it is (3, unless midnight passed since beforeAll).
+    const day = await sibling.client.rpc('get_my_reading_day').single<{ seconds_used: number; local_date: string }>();
+    // Their own seconds of the day the database says it is (3, unless midnight passed since beforeAll).
     const [own] = await adminQuery<{ total: number }>(
-      'select coalesce(sum(minutes), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
+      'select coalesce(sum(seconds), 0)::int as total from public.reading_time_entries where child_id = $1 and local_date = $2',
       [sibling.id, day.data?.local_date],
     );
-    expect(day.data?.minutes_used).toBe(own.total);
+    expect(day.data?.seconds_used).toBe(own.total);
     expect([0, 3]).toContain(own.total);
     expect((await sibling.client.rpc('get_children_overview')).data).toEqual([]);
     expect((await sibling.client.from('parental_consents').select('id')).data).toEqual([]);

@@ -13,10 +13,10 @@ import {
   returns,
 } from './types';
 
-// Families, members, profiles, controls, consent, invites, reading time and approvals
-// (migrations 20261122*, 20261201090000, 20261201160000). Read as: "who can do what to whose rows".
-// A guest (anonymous sign-in) is the parent of a trial family of their own: the family's RPCs treat
-// them as any parent of that family.
+// Families, members, profiles, controls, consent, invites, reading time, approvals and family devices
+// (migrations 20261122*, 20261201090000, 20261201120000, 20261201121000, 20261201160000). Read as: "who
+// can do what to whose rows". A guest (anonymous sign-in) is the parent of a trial family of their own:
+// the family's RPCs treat them as any parent of that family.
 
 /** A child account that is a member of the family but has none of the per-child rows yet. */
 async function bareChildMember(world: World): Promise<string> {
@@ -29,6 +29,15 @@ async function bareChildMember(world: World): Promise<string> {
 }
 
 const thisYear = () => new Date().getUTCFullYear();
+
+/** A family device of that parent's family (the family needs its parent PIN first). */
+async function familyDevice(parent: World['people']['parent']): Promise<{ device_id: string; token: string }> {
+  const { data, error } = await parent.client
+    .rpc('register_family_device', { p_name: 'Probe tablet' })
+    .single<{ device_id: string; token: string }>();
+  if (error) throw error;
+  return data;
+}
 
 /** Everyone's own family rows, and only those: who reads the family's tables. */
 const familyReaders: PerActor<RowOutcome> = {
@@ -64,8 +73,9 @@ export const family: DomainExpectations = {
   async setup(world) {
     const { parent, otherParent, child, sibling, otherChild } = world.people;
     for (const kid of [child, sibling, otherChild]) {
-      const recorded = await kid.client.rpc('record_reading_time', { p_minutes: 1 });
-      if (recorded.error) throw recorded.error;
+      // Ten seconds of reading, counted by the heartbeat's core (the API's beat takes no instant).
+      await adminQuery(`select private.reading_heartbeat_at($1, now() - interval '10 seconds', false)`, [kid.id]);
+      await adminQuery('select private.reading_heartbeat_at($1, now(), true)', [kid.id]);
       const asked = await kid.client.rpc('request_more_time', { p_minutes: 10 });
       if (asked.error) throw asked.error;
     }
@@ -75,6 +85,7 @@ export const family: DomainExpectations = {
     ] as const) {
       if ((await who.client.rpc('set_parent_pin', { p_pin: pin })).error) throw new Error('set_parent_pin failed');
       if ((await who.client.rpc('create_parent_invite')).error) throw new Error('create_parent_invite failed');
+      await familyDevice(who);
     }
   },
 
@@ -268,14 +279,14 @@ export const family: DomainExpectations = {
       key: 'child_id',
       owners: ['child', 'sibling', 'otherChild'],
       select: childAndParentsRead,
-      // Written only by record_reading_time(), which enforces the controls.
-      update: { patch: { minutes: 2 }, ...serviceOnlyWrites },
+      // Written only by reading_heartbeat(), which enforces the controls.
+      update: { patch: { seconds: 2 }, ...serviceOnlyWrites },
       insert: {
         row: async (world) => ({
           family_id: world.family.id,
           child_id: await bareChildMember(world),
           local_date: '2030-01-01',
-          minutes: 5,
+          seconds: 5,
         }),
         ...serviceOnlyInsert,
       },
@@ -426,8 +437,9 @@ export const family: DomainExpectations = {
       },
     },
 
-    'public.record_reading_time': {
-      args: () => ({ p_minutes: 1 }),
+    // The reader's heartbeat: children only; it takes no instant (the database clock decides).
+    'public.reading_heartbeat': {
+      args: () => ({}),
       execute: {
         anon: DENIED,
         child: 'allowed',
@@ -525,6 +537,53 @@ export const family: DomainExpectations = {
         p_child_name: world.people.child.name,
         p_pin: world.people.child.pin,
         p_client: `access-matrix-${randomUUID()}`,
+      }),
+      execute: { '*': DENIED, service: returns([{ status: 'ok' }]) },
+    },
+
+    // Family devices: parents of a family with a parent PIN add, list and revoke them (setup set both
+    // families' PINs and gave each a device).
+    'public.register_family_device': {
+      args: () => ({ p_name: 'Probe tablet' }),
+      execute: {
+        anon: DENIED,
+        service: DENIED,
+        parent: 'allowed',
+        otherParent: 'allowed',
+        // A guest is the parent of their trial family, which has no parent PIN yet: no device before it.
+        guest: refused('parent_pin_required'),
+        '*': refused('not_a_parent'),
+      },
+    },
+
+    'public.list_family_devices': {
+      args: () => ({}),
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', otherParent: 'allowed', '*': 'empty' },
+    },
+
+    'public.revoke_family_device': {
+      // A fresh device of family A for each actor.
+      args: async (world) => ({ p_device_id: (await familyDevice(world.people.parent)).device_id }),
+      execute: { anon: DENIED, service: DENIED, parent: 'allowed', '*': refused('not_parent_of_family') },
+    },
+
+    // What the family device shows and who signs in there: only the server (service role), which
+    // passes the token from the device's signed cookie.
+    'public.get_family_device': {
+      args: async (world) => ({ p_token: (await familyDevice(world.people.parent)).token }),
+      execute: { '*': DENIED, service: returns([{ device_name: 'Probe tablet' }]) },
+    },
+
+    'public.get_family_device_children': {
+      args: async (world) => ({ p_token: (await familyDevice(world.people.parent)).token }),
+      execute: { '*': DENIED, service: 'allowed' },
+    },
+
+    'public.verify_device_child_pin': {
+      args: async (world) => ({
+        p_token: (await familyDevice(world.people.parent)).token,
+        p_child_id: world.people.child.id,
+        p_pin: world.people.child.pin,
       }),
       execute: { '*': DENIED, service: returns([{ status: 'ok' }]) },
     },
