@@ -32,6 +32,9 @@ export async function NavBar() {
             <Link href="/kids/read" className={LINK}>
               Reading
             </Link>
+            <Link href="/kids/library" className={LINK}>
+              Stories
+            </Link>
             <Link href="/kids/credits" className={LINK}>
               My credits
             </Link>
@@ -42,6 +45,9 @@ export async function NavBar() {
               <>
                 <Link href="/parent" className={LINK}>
                   Family
+                </Link>
+                <Link href="/stories" className={LINK}>
+                  Stories
                 </Link>
                 <Link href="/credits" className={LINK}>
                   Credits
