@@ -9,13 +9,15 @@ export default async function StoriesLayout({ children }: { children: ReactNode 
   const { familyId } = await requireParent();
   return (
     <div className="space-y-6">
-      <SubNav
-        label="Stories"
-        items={[
-          { href: '/stories', label: 'Library', exact: true, also: ['/stories/'] },
-          { href: '/stories/new', label: 'New story' },
-        ]}
-      />
+      <div className="print:hidden">
+        <SubNav
+          label="Stories"
+          items={[
+            { href: '/stories', label: 'Library', exact: true, also: ['/stories/'] },
+            { href: '/stories/new', label: 'New story' },
+          ]}
+        />
+      </div>
       {children}
       <FamilyLiveUpdates familyId={familyId} />
     </div>

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** /stories/new (a parent) and /kids/create (a child): the creation wizard and the job's progress. */
 export class StoryWizardPage {
@@ -33,7 +33,12 @@ export class StoryWizardPage {
   }
 
   async pickCharacters(...names: string[]) {
-    for (const name of names) await this.form.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
+    // The box itself is visually hidden inside its chip; a person presses the chip (its label).
+    for (const name of names) {
+      const box = this.form.getByRole('checkbox', { name: new RegExp(`^${name}\\s`) });
+      await this.form.locator('label').filter({ has: box }).click();
+      await expect(box).toBeChecked();
+    }
   }
 
   async submit() {
