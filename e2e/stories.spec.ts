@@ -8,6 +8,7 @@ import { ParentPage } from './pages/parent-page';
 import { StoryReaderPage } from './pages/story-reader-page';
 import { StoryWizardPage } from './pages/story-wizard-page';
 import { addLibraryStory } from './support/library-story';
+import { pageWithUnexploredChoice } from './support/story-db';
 
 // Stories as a family uses them: a parent orders one with the built-in storyteller and watches it being
 // written, reads, chooses, reloads and resumes, uses the map; bad input and an empty wallet say so; a
@@ -52,13 +53,14 @@ test('a parent creates a story, watches it being written, reads, chooses, reload
   await expect(reader.text).toContainText(/Pip|Luna/);
   const start = await reader.segmentId();
 
-  // Choose; the page changes; a reload resumes exactly there.
+  // Choose; the page changes; a reload resumes exactly there. The bookmark is the server action's POST
+  // after the step: wait for its answer before reloading.
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === storyUrl);
   await reader.writtenChoices().first().click();
   await expect(reader.pageNumber).toHaveText(/^Page 2/);
   const second = await reader.segmentId();
   expect(second).not.toBe(start);
-  // The bookmark is written after the step; give it its round trip before reloading.
-  await page.waitForLoadState('networkidle');
+  await saved;
   await page.reload();
   await expect(reader.pageNumber).toHaveText(/^Page 2/);
   expect(await reader.segmentId()).toBe(second);
@@ -73,6 +75,21 @@ test('a parent creates a story, watches it being written, reads, chooses, reload
   await expect(reader.map.getByTestId('map-open-end').first()).toBeVisible();
   await reader.mapNode(/^The start/).click();
   await expect(reader.pageNumber).toHaveText(/^Page 1/);
+
+  // An unexplored branch: jump there on the map, continue it (1 credit), watch it, read on.
+  const storyId = storyUrl.split('/').pop() ?? '';
+  const open = await pageWithUnexploredChoice(storyId);
+  await reader.openMap();
+  await reader.map.locator(`[data-segment="${open.segmentId}"]`).click();
+  expect(await reader.segmentId()).toBe(open.segmentId);
+  const here = await reader.pageNumber.textContent();
+  const branch = reader.unexploredChoices().filter({ hasText: open.label }).first();
+  await expect(branch).toContainText('continue this branch (1 credit)');
+  await branch.click();
+  await expect(reader.progressBar).toBeVisible();
+  await expect(reader.pageNumber).not.toHaveText(here ?? '', { timeout: 30_000 });
+  expect(await reader.segmentId()).not.toBe(open.segmentId);
+  await expect(reader.text).not.toBeEmpty();
 
   // The family's library lists it.
   await library.goto();

@@ -93,6 +93,7 @@ export function StoryMap({
                       title={name}
                       onClick={() => onJump(node.id)}
                       data-testid="map-node"
+                      data-segment={node.id}
                       data-visited={node.visited}
                     >
                       <span aria-hidden="true">{symbol}</span>

@@ -10,6 +10,7 @@ export class StoryReaderPage {
   readonly back: Locator;
   readonly map: Locator;
   readonly end: Locator;
+  readonly progressBar: Locator;
 
   constructor(private readonly page: Page) {
     this.title = page.getByRole('heading', { level: 1 });
@@ -20,6 +21,7 @@ export class StoryReaderPage {
     this.back = page.getByRole('navigation', { name: 'Story controls' }).getByRole('button', { name: 'Back' });
     this.map = page.getByTestId('story-map');
     this.end = page.getByTestId('story-end');
+    this.progressBar = page.getByRole('progressbar');
   }
 
   /** The id of the page on screen (changes with every step). */

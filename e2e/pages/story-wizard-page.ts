@@ -35,9 +35,13 @@ export class StoryWizardPage {
   async pickCharacters(...names: string[]) {
     // The box itself is visually hidden inside its chip; a person presses the chip (its label).
     for (const name of names) {
-      const box = this.form.getByRole('checkbox', { name: new RegExp(`^${name}\\s`) });
-      await this.form.locator('label').filter({ has: box }).click();
-      await expect(box).toBeChecked();
+      const cast = new RegExp(`^${name}\\s`);
+      // The inner locator of `has` is queried inside each label, so it starts at the page.
+      await this.form
+        .locator('label')
+        .filter({ has: this.page.getByRole('checkbox', { name: cast }) })
+        .click();
+      await expect(this.form.getByRole('checkbox', { name: cast })).toBeChecked();
     }
   }
 
