@@ -182,7 +182,8 @@ test('a child reads a library story of their band at tablet and phone width, and
     await expect(kidPage).toHaveURL(new RegExp(`/kids/stories/${young.id}$`));
     await expect(reader.title).toHaveText(young.title);
     await expect(reader.storyPage).toBeVisible();
-    // Choices are big targets (56 px and more) that fit the screen.
+    // Nothing is wider than the screen, and choices are big targets (56 px and more) that fit it.
+    expect(await kidPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     const choice = reader.writtenChoices().first();
     const box = await choice.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(56);

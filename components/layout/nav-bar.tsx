@@ -6,7 +6,8 @@ import { getMyRole } from '@/lib/family/get-my-role';
 import { BrandMark } from './brand-mark';
 
 // min-h-8: every link in the bar is a 32 px target, above WCAG's 24 px minimum.
-const LINK = 'inline-flex min-h-8 items-center rounded-md px-2 text-ink-muted hover:bg-surface-muted hover:text-ink';
+const LINK =
+  'inline-flex min-h-8 items-center rounded-md px-1.5 text-ink-muted sm:px-2 hover:bg-surface-muted hover:text-ink';
 
 export async function NavBar() {
   const user = await getCurrentUser();
@@ -24,11 +25,12 @@ export async function NavBar() {
           className="inline-flex min-h-8 items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-accent-strong"
         >
           <BrandMark className="size-7" />
-          Tale Forge
+          {/* On a phone the mark alone: with Stories in the bar, the name pushed it past 390 px. */}
+          <span className="max-sm:sr-only">Tale Forge</span>
         </Link>
         {user && role === 'child' ? (
           // Kid mode: no way out but "leave kid mode" on /kids/read, which asks for the parent PIN.
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex items-center gap-1 text-sm sm:gap-3">
             <Link href="/kids/read" className={LINK}>
               Reading
             </Link>
@@ -40,7 +42,7 @@ export async function NavBar() {
             </Link>
           </div>
         ) : user ? (
-          <div className="flex items-center gap-1 text-sm sm:gap-2">
+          <div className="flex items-center gap-0.5 text-sm sm:gap-2">
             {role === 'parent' ? (
               <>
                 <Link href="/parent" className={LINK}>

@@ -27,7 +27,11 @@ export function LibrarySearchForm({
   const label = kid ? 'block text-lg font-semibold text-kid-ink' : 'block text-sm font-medium text-ink';
   return (
     <search aria-label="Search stories">
-      <form action={action} method="get" className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
+      <form
+        action={action}
+        method="get"
+        className="grid gap-3 sm:grid-cols-3 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+      >
         <label className="space-y-1">
           <span className={label}>Search</span>
           <input
