@@ -17,7 +17,7 @@ import {
   type RunningStack,
   startStack,
 } from 'supabase-local';
-import { type TestStackInfo, testStackInfo } from 'supabase-local/testing';
+import { TEST_RUNNER_IS_PROXY, type TestStackInfo, testStackInfo } from 'supabase-local/testing';
 import { MUTANTS, type Mutant } from '../supabase/tests/mutants/mutants';
 
 const ROOT = process.cwd();
@@ -48,7 +48,7 @@ async function query(url: string, sql: string, params: unknown[] = []) {
   }
 }
 
-/** Everything a mutant may touch, as text: policies, function bodies, triggers and privileges. */
+/** Everything a mutant may touch, as text: policies, function bodies, triggers, constraints and privileges. */
 const FINGERPRINT = `
   select md5(string_agg(x, E'\\n' order by x)) as fingerprint from (
     select format('%s %s %s %s %s %s', schemaname, tablename, policyname, roles, qual, with_check) from pg_policies
@@ -57,6 +57,9 @@ const FINGERPRINT = `
       join pg_namespace n on n.oid = p.pronamespace where n.nspname in ('public', 'private', 'audit') and p.prokind = 'f'
     union all
     select pg_get_triggerdef(t.oid) from pg_trigger t where not t.tgisinternal
+    union all
+    select co.conrelid::regclass::text || ' ' || co.conname || ' ' || pg_get_constraintdef(co.oid) from pg_constraint co
+      join pg_namespace n on n.oid = co.connamespace where n.nspname in ('public', 'private', 'audit')
     union all
     select c.oid::regclass::text || coalesce(c.relacl::text, '') || coalesce((select string_agg(a.attacl::text, ',')
       from pg_attribute a where a.attrelid = c.oid and a.attacl is not null), '')
@@ -78,13 +81,26 @@ interface RunResult {
   failures: string[];
 }
 
-/** Runs test files against a given stack (the db project's global setup attaches to it). */
-async function runTests(stack: RunningStack, files: string[], access: string[] | undefined): Promise<RunResult> {
+/**
+ * Runs test files against a given stack (the db project's global setup attaches to it). The mutant's SQL
+ * goes along (TF_MUTANT_SQL) for tests that also build a scratch database of their own.
+ */
+async function runTests(
+  stack: RunningStack,
+  files: string[],
+  access: string[] | undefined,
+  mutant?: string,
+): Promise<RunResult> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'tf-mutant-report-')), 'report.json');
   const info: TestStackInfo = testStackInfo(stack, SUPABASE_DIR);
   const vitest = path.join(ROOT, 'node_modules/.bin/vitest');
   const argv = ['run', '--project', 'db', '--reporter=json', `--outputFile=${out}`, ...files];
-  const env = { ...process.env, TF_TEST_STACK: JSON.stringify(info), TF_ACCESS_ONLY: (access ?? ['none']).join(',') };
+  const env = {
+    ...process.env,
+    TF_TEST_STACK: JSON.stringify(info),
+    TF_ACCESS_ONLY: (access ?? ['none']).join(','),
+    ...(mutant ? { TF_MUTANT_SQL: mutant } : {}),
+  };
   await new Promise<void>((resolve) => {
     const child = spawn(vitest, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('exit', () => resolve());
@@ -143,6 +159,9 @@ async function onScratchCopy<T>(name: string, work: (stack: RunningStack, adminU
       mailPort: await freePort(),
       smtpPort: await freePort(),
       databaseUrl: adminUrl,
+      // As in the db project's own stack: each test names its client's address, so the sign-up and
+      // sign-in rate limits count per test user, not for the whole run from 127.0.0.1.
+      trustedProxies: TEST_RUNNER_IS_PROXY,
     },
     seed: false,
   });
@@ -185,7 +204,7 @@ try {
         if (before.fingerprint === after.fingerprint) throw new Error('the mutant changes nothing');
         await query(adminUrl, `notify pgrst, 'reload schema'`);
         await new Promise((resolve) => setTimeout(resolve, 500));
-        return runTests(stack, mutant.tests, mutant.access);
+        return runTests(stack, mutant.tests, mutant.access, sql);
       });
       const seconds = Math.round((Date.now() - started) / 1000);
       if (result.failed === 0 && result.passed === 0) {

@@ -28,4 +28,25 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
     reason:
       'deny-all by design: who moderates is managed by operators in SQL; read only through private.is_moderator()',
   },
+  // Credits' bookkeeping tables: no API role holds any privilege on them (the credits migrations
+  // 20261201140500, 141500 and 142000 revoke all from anon, authenticated and service_role), and only
+  // security-definer functions owned by postgres touch them. RLS with no policy is the second wall.
+  {
+    key: 'rls_enabled_no_policy:private.idempotency_keys',
+    reason:
+      'deny-all by design: request keys and stored responses, reached only by idempotency_begin/finish and the purge job',
+  },
+  {
+    key: 'rls_enabled_no_policy:private.founder_counter',
+    reason: 'deny-all by design: the one founder-number counter row, locked only by assign_founder',
+  },
+  {
+    key: 'rls_enabled_no_policy:private.payment_events',
+    reason: 'deny-all by design: verified provider events, recorded and read only by apply_payment_event',
+  },
+  {
+    key: 'rls_enabled_no_policy:private.guest_trial_claims',
+    reason:
+      'deny-all by design: who claimed the guest trial on which device, reached only by claim_guest_trial/get_guest_trial',
+  },
 ];

@@ -18,7 +18,9 @@ export interface Lint {
 
 /**
  * Schemas owned by the platform or by extensions, which splinter leaves out of most lints. Ours (public,
- * private, audit and any schema a migration adds) are always in.
+ * private, audit and any schema a migration adds) are always in. graphile_worker is the worker's queue
+ * library's own schema (installed by the worker, not by a migration): like an extension's, its objects
+ * are the library's business, and no API role has USAGE on it (supabase/tests/credits/credits-worker).
  */
 export const PLATFORM_SCHEMAS = [
   '_timescaledb_cache',
@@ -28,6 +30,7 @@ export const PLATFORM_SCHEMAS = [
   'auth',
   'cron',
   'extensions',
+  'graphile_worker',
   'graphql',
   'graphql_public',
   'information_schema',

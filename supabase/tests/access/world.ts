@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { signJwt } from 'supabase-local';
 import { adminQuery, anonClient, serviceClient, stackInfo } from 'supabase-local/testing';
@@ -6,11 +6,13 @@ import ws from 'ws';
 import { createChildUser } from '../rls/family-helpers';
 
 // The people the access matrix acts as. Two families: the parent with two children (child, sibling),
-// another family's parent and child, a signed-in grown-up without any family (stranger), anon and the
-// service role. More actors (guest, host, participant…) join here as their features land.
+// another family's parent and child, a signed-in grown-up without any family (stranger), a guest (Auth's
+// anonymous sign-in, trying Tale Forge before signing up: the parent of a family of their own), anon and
+// the service role. More actors (host, participant…) join here as their features land.
 export const ACTORS = [
   'anon',
   'stranger',
+  'guest',
   'child',
   'sibling',
   'parent',
@@ -20,8 +22,14 @@ export const ACTORS = [
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
-/** Whose a row is: one of the signed-in people, or one of the two families. */
-export type Owner = Exclude<Actor, 'anon' | 'service'> | 'family' | 'otherFamily';
+/**
+ * Rows nobody owns, in a public catalogue (price list, plans): one on sale and one not (a retired
+ * package, a plan nobody can buy). A table's `probes` (expectations/types.ts) says which rows they are.
+ */
+export type CatalogueRow = 'onSale' | 'offSale';
+
+/** Whose a row is: one of the signed-in people, one of the three families, or a catalogue row. */
+export type Owner = Exclude<Actor, 'anon' | 'service'> | 'family' | 'otherFamily' | 'guestFamily' | CatalogueRow;
 
 export interface Person {
   id: string;
@@ -36,9 +44,13 @@ export interface Kid extends Person {
 export interface World {
   family: { id: string; code: string; pin: string };
   otherFamily: { id: string; code: string; pin: string };
-  people: Record<'stranger' | 'parent' | 'otherParent', Person> & Record<'child' | 'sibling' | 'otherChild', Kid>;
+  guestFamily: { id: string };
+  people: Record<'stranger' | 'guest' | 'parent' | 'otherParent', Person> &
+    Record<'child' | 'sibling' | 'otherChild', Kid>;
+  /** Catalogue rows' ids, when a table's probes named them (see CatalogueRow). */
+  catalogue: Partial<Record<CatalogueRow, string>>;
   client(actor: Actor): SupabaseClient;
-  /** The id a row of this owner carries in its key column (a user id or a family id). */
+  /** The id a row of this owner carries in its key column (a user, family or catalogue row id). */
   id(owner: Owner): string;
   /** A new grown-up with a family of their own and a session, for arguments that need a third party. */
   newParent(): Promise<Person & { familyId: string }>;
@@ -88,6 +100,28 @@ async function grownUp(): Promise<Person & { familyId: string | null }> {
   };
 }
 
+/**
+ * A guest, the way the app makes one: Auth's anonymous sign-in, whose session says is_anonymous; the
+ * database gives them a family of which they are the parent, on the Guest plan. Auth allows 30
+ * anonymous sign-ins per hour per client address; the test stack believes X-Forwarded-For from the
+ * runner, so each guest comes from an address of its own in the reserved 198.18.0.0/15 benchmark range.
+ */
+async function guest(): Promise<Person & { familyId: string }> {
+  const client = createClient(stackInfo().url, stackInfo().anonKey, {
+    realtime: { transport: ws as never },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { headers: { 'x-forwarded-for': `198.19.${randomInt(0, 256)}.${randomInt(1, 255)}` } },
+  });
+  const { data, error } = await client.auth.signInAnonymously();
+  if (error || !data.user) throw error ?? new Error('no anonymous user');
+  const [member] = await adminQuery<{ family_id: string }>(
+    `select family_id from public.family_members where user_id = $1 and role = 'parent'`,
+    [data.user.id],
+  );
+  if (!member) throw new Error('anonymous sign-in made no family');
+  return { id: data.user.id, familyId: member.family_id, client };
+}
+
 /** A child added to the parent's family through add_child, with consent (unless told otherwise). */
 export async function newKid(parent: Person, { consent = true } = {}): Promise<Kid> {
   const user = await createChildUser();
@@ -118,7 +152,7 @@ async function familyCode(familyId: string): Promise<string> {
 
 /** Builds a fresh world: every check of the matrix gets its own, so no check sees another's writes. */
 export async function createWorld(): Promise<World> {
-  const [parent, otherParent, stranger] = await Promise.all([grownUp(), grownUp(), grownUp()]);
+  const [parent, otherParent, stranger, visitor] = await Promise.all([grownUp(), grownUp(), grownUp(), guest()]);
   if (!parent.familyId || !otherParent.familyId) throw new Error('sign-up made no family');
   // A signed-in grown-up whose family is gone: no membership anywhere.
   await adminQuery('delete from public.families where id = $1', [stranger.familyId]);
@@ -126,7 +160,9 @@ export async function createWorld(): Promise<World> {
   const world: World = {
     family: { id: parent.familyId, code: await familyCode(parent.familyId), pin: '2580' },
     otherFamily: { id: otherParent.familyId, code: await familyCode(otherParent.familyId), pin: '1357' },
-    people: { stranger, parent, otherParent, child, sibling, otherChild },
+    guestFamily: { id: visitor.familyId },
+    people: { stranger, guest: visitor, parent, otherParent, child, sibling, otherChild },
+    catalogue: {},
     client(actor) {
       if (actor === 'anon') return anonClient();
       if (actor === 'service') return serviceClient();
@@ -135,6 +171,12 @@ export async function createWorld(): Promise<World> {
     id(owner) {
       if (owner === 'family') return world.family.id;
       if (owner === 'otherFamily') return world.otherFamily.id;
+      if (owner === 'guestFamily') return world.guestFamily.id;
+      if (owner === 'onSale' || owner === 'offSale') {
+        const id = world.catalogue[owner];
+        if (!id) throw new Error(`no ${owner} catalogue row: the table's probes must name it`);
+        return id;
+      }
       return world.people[owner].id;
     },
     async newParent() {

@@ -5,6 +5,9 @@ import { adminQuery, makeClient, stackInfo } from 'supabase-local/testing';
 import { expect } from 'vitest';
 import { type Parent, signUpParent } from '../rls/family-helpers';
 
+/** Runs SQL as the superuser: on the shared test database (adminQuery) or a scratch one (FreshDatabase.query). */
+export type Query = <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<T[]>;
+
 /** A fresh idempotency key (36 characters, within Stripe's 16-255). */
 export const newKey = () => `key-${randomUUID()}`;
 
@@ -28,8 +31,8 @@ export async function signUpEmptyParent(): Promise<Parent> {
 }
 
 /** The family's ledger rows in order, without the sign-up's free month and the spend that emptied it. */
-export async function ledgerOf(familyId: string) {
-  return adminQuery<{
+export async function ledgerOf(familyId: string, query: Query = adminQuery) {
+  return query<{
     seq: number;
     reason: string;
     delta: number;
@@ -68,10 +71,10 @@ export async function giveCredits(
  * transaction applied once, each job reserved once and captured or released at most once (and only
  * after its reserve), and the lots' remaining credits = the granted balance. Returns the violations.
  */
-export async function invariantViolations(familyIds?: string[]): Promise<string[]> {
+export async function invariantViolations(familyIds?: string[], query: Query = adminQuery): Promise<string[]> {
   const scope = familyIds ? 'where w.family_id = any($1)' : '';
   const params = familyIds ? [familyIds] : [];
-  const rows = await adminQuery<{ problem: string }>(
+  const rows = await query<{ problem: string }>(
     `with w as (select * from public.wallets w ${scope}),
      l as (
        select l.*, sum(l.delta) over (partition by l.wallet_id order by l.seq) as running,
@@ -112,8 +115,8 @@ export async function invariantViolations(familyIds?: string[]): Promise<string[
   return rows.map((r) => r.problem);
 }
 
-export async function expectInvariants(familyIds?: string[]) {
-  expect(await invariantViolations(familyIds)).toEqual([]);
+export async function expectInvariants(familyIds?: string[], query: Query = adminQuery) {
+  expect(await invariantViolations(familyIds, query)).toEqual([]);
 }
 
 export type CallOutcome<T = unknown> =
@@ -126,19 +129,22 @@ let pool: pg.Pool | undefined;
  * Calls SQL as a signed-in user the way /rest/v1 does (role authenticated, the user's JWT claims, one
  * transaction), straight to Postgres: concurrency tests use this so that the database's locks decide.
  * Connections come from a pool of 40 (Postgres allows 100 in all), so 200 calls fired at once run
- * 40 at a time, each its own transaction.
+ * 40 at a time, each its own transaction. `on` takes another pool (a scratch database's); `role`
+ * service_role calls as the server does (userId null: no user).
  */
 export async function callAs<T = unknown>(
-  userId: string,
+  userId: string | null,
   sql: string,
   params: unknown[] = [],
+  { on, role = 'authenticated' }: { on?: pg.Pool; role?: 'authenticated' | 'service_role' } = {},
 ): Promise<CallOutcome<T>> {
   pool ??= new pg.Pool({ connectionString: stackInfo().adminDbUrl, max: 40 });
-  const client = await pool.connect();
+  const client = await (on ?? pool).connect();
   try {
     await client.query('begin');
-    await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
-      JSON.stringify({ sub: userId, role: 'authenticated' }),
+    await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
+      JSON.stringify({ sub: userId, role }),
+      role,
     ]);
     const { rows } = await client.query(sql, params);
     await client.query('commit');

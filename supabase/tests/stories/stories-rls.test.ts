@@ -291,6 +291,31 @@ describe('report this page', () => {
     await expectInvariants([parentA.familyId]);
   });
 
+  it('never gives back more than the story cost: once its credits are back, a further page refunds nothing', async () => {
+    const { data } = await createStoryAs(parentA.client, await wizardRequest());
+    const created = data as { story_id: string; job_id: string };
+    expect((await waitForJob(created.job_id)).status).toBe('completed');
+    const before = (await walletOf(parentA.familyId)).balance;
+    // Six reports for a 5-credit story: five pages can be given back, not the sixth. Each time the
+    // deepest page as it is now (a rewrite replaces the page and what follows it with new rows).
+    const refunds: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const [page] = await adminQuery<{ id: string }>(
+        `select id from public.story_segments where story_id = $1 and hidden_at is null and depth > 0
+          order by depth desc, key limit 1`,
+        [created.story_id],
+      );
+      const reported = await parentA.client.rpc('report_segment', { p_segment_id: page.id, p_reason: 'other' });
+      expect(reported.error).toBeNull();
+      const result = reported.data as { refunded_credits: number; job_id: string };
+      refunds.push(result.refunded_credits);
+      expect((await waitForJob(result.job_id)).status).toBe('completed');
+    }
+    expect(refunds).toEqual([1, 1, 1, 1, 1, 0]);
+    expect((await walletOf(parentA.familyId)).balance).toBe(before + 5);
+    await expectInvariants([parentA.familyId]);
+  });
+
   it('is refused to those who cannot read the page, and to nobody signed in', async () => {
     const page = s.youngsOwn.segments['s.1'];
     expectError(

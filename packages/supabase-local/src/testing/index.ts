@@ -5,6 +5,7 @@ export { type FreshDatabase, type FreshDatabaseOptions, withFreshDatabase } from
 export {
   applySqlFiles,
   stackGlobalSetup,
+  TEST_RUNNER_IS_PROXY,
   type TestStackInfo,
   type TestStackOptions,
   testStackInfo,

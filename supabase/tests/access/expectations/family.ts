@@ -15,6 +15,8 @@ import {
 
 // Families, members, profiles, controls, consent, invites, reading time and approvals
 // (migrations 20261122*, 20261201090000, 20261201160000). Read as: "who can do what to whose rows".
+// A guest (anonymous sign-in) is the parent of a trial family of their own: the family's RPCs treat
+// them as any parent of that family.
 
 /** A child account that is a member of the family but has none of the per-child rows yet. */
 async function bareChildMember(world: World): Promise<string> {
@@ -32,6 +34,7 @@ const thisYear = () => new Date().getUTCFullYear();
 const familyReaders: PerActor<RowOutcome> = {
   anon: DENIED,
   stranger: [],
+  guest: ['guestFamily'],
   parent: ['family'],
   child: ['family'],
   sibling: ['family'],
@@ -44,6 +47,7 @@ const familyReaders: PerActor<RowOutcome> = {
 const childAndParentsRead: PerActor<RowOutcome> = {
   anon: DENIED,
   stranger: [],
+  guest: [],
   parent: ['child', 'sibling'],
   child: ['child'],
   sibling: ['sibling'],
@@ -78,10 +82,11 @@ export const family: DomainExpectations = {
     'public.profiles': {
       columns: { authenticated: { update: ['avatar_url', 'display_name', 'preferences'] } },
       key: 'id',
-      owners: ['parent', 'child', 'sibling', 'otherParent', 'otherChild', 'stranger'],
+      owners: ['parent', 'child', 'sibling', 'otherParent', 'otherChild', 'stranger', 'guest'],
       select: {
         anon: DENIED,
         stranger: ['stranger'],
+        guest: ['guest'],
         parent: ['parent', 'child', 'sibling'],
         child: ['parent', 'child', 'sibling'],
         sibling: ['parent', 'child', 'sibling'],
@@ -94,6 +99,7 @@ export const family: DomainExpectations = {
         patch: { display_name: 'Probe' },
         anon: DENIED,
         stranger: ['stranger'],
+        guest: ['guest'],
         parent: ['parent'],
         child: ['child'],
         sibling: ['sibling'],
@@ -116,12 +122,13 @@ export const family: DomainExpectations = {
     'public.families': {
       columns: { authenticated: { update: ['name', 'time_zone'] } },
       key: 'id',
-      owners: ['family', 'otherFamily'],
+      owners: ['family', 'otherFamily', 'guestFamily'],
       select: familyReaders,
       update: {
         patch: { name: 'Probe family' },
         anon: DENIED,
         stranger: [],
+        guest: ['guestFamily'],
         parent: ['family'],
         child: [],
         sibling: [],
@@ -137,10 +144,11 @@ export const family: DomainExpectations = {
 
     'public.family_members': {
       key: 'user_id',
-      owners: ['parent', 'child', 'sibling', 'otherParent', 'otherChild'],
+      owners: ['parent', 'child', 'sibling', 'otherParent', 'otherChild', 'guest'],
       select: {
         anon: DENIED,
         stranger: [],
+        guest: ['guest'],
         parent: ['parent', 'child', 'sibling'],
         child: ['parent', 'child', 'sibling'],
         sibling: ['parent', 'child', 'sibling'],
@@ -187,6 +195,7 @@ export const family: DomainExpectations = {
         patch: { daily_minutes: 17 },
         anon: DENIED,
         stranger: [],
+        guest: [],
         parent: ['child', 'sibling'],
         child: [],
         sibling: [],
@@ -208,6 +217,7 @@ export const family: DomainExpectations = {
       select: {
         anon: DENIED,
         stranger: [],
+        guest: [],
         parent: ['child', 'sibling'],
         child: [],
         sibling: [],
@@ -235,6 +245,7 @@ export const family: DomainExpectations = {
       select: {
         anon: DENIED,
         stranger: [],
+        guest: [],
         parent: ['family'],
         child: [],
         sibling: [],
@@ -301,8 +312,9 @@ export const family: DomainExpectations = {
 
     'public.get_family_audit_log': {
       args: () => ({ p_limit: 10 }),
-      // Granted to the service role too, which has no family: it reads nothing through it.
-      execute: { anon: DENIED, parent: 'allowed', otherParent: 'allowed', '*': 'empty' },
+      // Granted to the service role too, which has no family: it reads nothing through it. A guest reads
+      // their trial family's (its creation, their wallet's changes).
+      execute: { anon: DENIED, parent: 'allowed', otherParent: 'allowed', guest: 'allowed', '*': 'empty' },
     },
 
     'public.add_child': {
@@ -315,12 +327,15 @@ export const family: DomainExpectations = {
           p_pin: '1234',
         };
       },
-      // Any parent adds a fresh child account to their own family; nobody else adds anyone.
+      // Any parent adds a fresh child account to their own family; nobody else adds anyone. A guest is the
+      // parent of their trial family and may too (whether an anonymous grown-up should add children and
+      // consent for them is an open product question; this records what the database does today).
       execute: {
         anon: DENIED,
         service: DENIED,
         parent: 'allowed',
         otherParent: 'allowed',
+        guest: 'allowed',
         '*': refused('not_a_parent'),
       },
     },
@@ -350,6 +365,7 @@ export const family: DomainExpectations = {
         service: DENIED,
         parent: 'allowed',
         otherParent: 'allowed',
+        guest: 'allowed',
         '*': refused('not_a_parent'),
       },
     },
@@ -360,6 +376,8 @@ export const family: DomainExpectations = {
       execute: {
         anon: DENIED,
         stranger: returns([{ status: 'not_found' }]),
+        // The guest's trial family has no PIN yet.
+        guest: returns([{ status: 'not_set' }]),
         parent: returns([{ status: 'ok' }]),
         child: returns([{ status: 'ok' }]),
         sibling: returns([{ status: 'ok' }]),
@@ -371,7 +389,7 @@ export const family: DomainExpectations = {
 
     'public.has_parent_pin': {
       args: () => ({}),
-      execute: { anon: DENIED, service: DENIED, stranger: returns(false), '*': returns(true) },
+      execute: { anon: DENIED, service: DENIED, stranger: returns(false), guest: returns(false), '*': returns(true) },
     },
 
     'public.create_parent_invite': {
@@ -381,6 +399,7 @@ export const family: DomainExpectations = {
         service: DENIED,
         parent: 'allowed',
         otherParent: 'allowed',
+        guest: 'allowed',
         '*': refused('not_a_parent'),
       },
     },
@@ -395,8 +414,9 @@ export const family: DomainExpectations = {
       },
       execute: {
         anon: DENIED,
-        // Only a grown-up whose own family is empty (here: none at all) may join.
+        // Only a grown-up whose own family is empty (here: none at all, or a guest's trial family of one) may join.
         stranger: 'allowed',
+        guest: 'allowed',
         parent: refused('own_family_not_empty'),
         otherParent: refused('own_family_not_empty'),
         child: refused('child_cannot_join_family'),

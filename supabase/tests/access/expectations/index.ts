@@ -1,5 +1,7 @@
+import { credits } from './credits';
 import { family } from './family';
+import { stories } from './stories';
 import type { DomainExpectations } from './types';
 
 // One file per domain; a new domain's file is listed here.
-export const DOMAINS: Record<string, DomainExpectations> = { family };
+export const DOMAINS: Record<string, DomainExpectations> = { family, credits, stories };

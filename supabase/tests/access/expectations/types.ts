@@ -1,4 +1,4 @@
-import type { Actor, Owner, World } from '../world';
+import type { Actor, CatalogueRow, Owner, World } from '../world';
 
 /** The request fails with permission denied (42501): no grant, or RLS refused a new row. */
 export const DENIED = 'denied';
@@ -27,6 +27,8 @@ export interface TableExpectation {
   /** The column that says whose a row is, and the owners the world has rows for (see setup). */
   key: string;
   owners: Owner[];
+  /** For a catalogue (rows nobody owns): the ids of the rows that stand for onSale and offSale. */
+  probes?: (world: World) => Promise<Partial<Record<CatalogueRow, string>>>;
   select: PerActor<RowOutcome>;
   /** A change to try (it must differ from the probe rows' values) and who manages to make it. */
   update: { patch: Record<string, unknown> } & PerActor<RowOutcome>;
