@@ -6,6 +6,7 @@ import { FamilyDevicePage } from './pages/family-device-page';
 import { FamilySettingsPage } from './pages/family-settings-page';
 import { KidsPage } from './pages/kids-page';
 import { ParentPage } from './pages/parent-page';
+import { addLibraryStory } from './support/library-story';
 
 // axe-core on the pages people use most: no serious or critical violation (WCAG 2.2 A and AA rules).
 // To add pages, extend PUBLIC_PAGES (no sign-in needed) or PARENT_PAGES (a parent with one child); the
@@ -25,6 +26,20 @@ const PARENT_PAGES = [
   { name: 'family settings', path: () => '/parent/family' },
   { name: 'family devices', path: () => '/parent/devices' },
   { name: 'account', path: () => '/dashboard' },
+];
+
+// Stories: the parent's library, wizard, reader (with its map open) and gamebook; the child's library,
+// wizard and reader. The story is a fresh public library story of the child's band.
+const STORY_PAGES = [
+  { name: 'stories library', path: () => '/stories' },
+  { name: 'new story', path: () => '/stories/new' },
+  { name: 'story reader', path: (storyId: string) => `/stories/${storyId}` },
+  { name: 'printable gamebook', path: (storyId: string) => `/stories/${storyId}/print` },
+];
+const KID_PAGES = [
+  { name: 'kid library', path: () => '/kids/library' },
+  { name: 'kid story wizard', path: () => '/kids/create' },
+  { name: 'kid story reader', path: (storyId: string) => `/kids/stories/${storyId}` },
 ];
 
 async function seriousViolations(page: Page) {
@@ -71,6 +86,41 @@ for (const theme of ['light', 'dark'] as const) {
         }
         expect(await seriousViolations(page), name).toEqual([]);
       }
+    });
+
+    test('story pages have no serious accessibility violations', async ({ page, browser, signUpPage, newParent }) => {
+      test.setTimeout(120_000);
+      const story = await addLibraryStory({ ageBand: '7-9', tag: `a11y-${theme}` });
+      await signUpPage.goto();
+      await signUpPage.signUp(newParent);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      const parent = new ParentPage(page);
+      await parent.addChild({ name: 'Ada', birthYear: new Date().getFullYear() - 8, pin: '1357' });
+      await expect(page).toHaveURL(/\/parent\/children\//);
+      await new ChildPage(page).giveConsent('Ada');
+      await expect(parent.childStatus('Ada')).toContainText('Can read');
+      await parent.goto();
+      const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
+
+      for (const { name, path } of STORY_PAGES) {
+        await page.goto(path(story.id));
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (name === 'story reader') await page.getByRole('button', { name: 'Story map' }).click();
+        expect(await seriousViolations(page), name).toEqual([]);
+      }
+
+      const kidContext = await browser.newContext({ colorScheme: theme, viewport: { width: 820, height: 1180 } });
+      const kidPage = await kidContext.newPage();
+      const kids = new KidsPage(kidPage);
+      await kids.goto();
+      await kids.signIn({ familyCode, name: 'Ada', pin: '1357' });
+      await expect(kidPage).toHaveURL(/\/kids\/read$/);
+      for (const { name, path } of KID_PAGES) {
+        await kidPage.goto(path(story.id));
+        await expect(kidPage.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await seriousViolations(kidPage), name).toEqual([]);
+      }
+      await kidContext.close();
     });
   });
 }

@@ -7,7 +7,8 @@ import { KID_HOME } from '@/lib/kids/kid-mode';
 import { BrandMark } from './brand-mark';
 
 // min-h-8: every link in the bar is a 32 px target, above WCAG's 24 px minimum.
-const LINK = 'inline-flex min-h-8 items-center rounded-md px-2 text-ink-muted hover:bg-surface-muted hover:text-ink';
+const LINK =
+  'inline-flex min-h-8 items-center rounded-md px-1.5 text-ink-muted sm:px-2 hover:bg-surface-muted hover:text-ink';
 
 export async function NavBar() {
   const user = await getCurrentUser();
@@ -25,24 +26,31 @@ export async function NavBar() {
           className="inline-flex min-h-8 items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-accent-strong"
         >
           <BrandMark className="size-7" />
-          Tale Forge
+          {/* On a phone the mark alone: with Stories in the bar, the name pushed it past 390 px. */}
+          <span className="max-sm:sr-only">Tale Forge</span>
         </Link>
         {user?.isChild ? (
           // Kid mode: no way out but "leave kid mode" on the kid home, which asks for the parent PIN.
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex items-center gap-1 text-sm sm:gap-3">
             <Link href={KID_HOME} className={LINK}>
               Reading
+            </Link>
+            <Link href="/kids/library" className={LINK}>
+              Stories
             </Link>
             <Link href="/kids/credits" className={LINK}>
               My credits
             </Link>
           </div>
         ) : user ? (
-          <div className="flex items-center gap-1 text-sm sm:gap-2">
+          <div className="flex items-center gap-0.5 text-sm sm:gap-2">
             {role === 'parent' ? (
               <>
                 <Link href="/parent" className={LINK}>
                   Family
+                </Link>
+                <Link href="/stories" className={LINK}>
+                  Stories
                 </Link>
                 <Link href="/credits" className={LINK}>
                   Credits

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The navigation bar every page shares. */
 export class AppShell {
@@ -16,7 +16,9 @@ export class AppShell {
     this.userName = this.nav.getByTestId('nav-user-name');
   }
 
+  /** Signs out and waits until it took: a navigation right after the click could still carry the session. */
   async signOut() {
     await this.signOutButton.click();
+    await expect(this.signInLink).toBeVisible();
   }
 }

@@ -32,6 +32,14 @@ import {
 import { controlsSchema } from '@/lib/family/controls.schema';
 import { familySettingsSchema } from '@/lib/family/family.schema';
 import { deviceSignInSchema, kidSignInSchema, leaveKidModeSchema, moreTimeSchema } from '@/lib/kids/kid-sign-in.schema';
+import { createStorySchema } from '@/lib/stories/create-story.schema';
+import {
+  continueStorySchema,
+  favouriteSchema,
+  readingPathSchema,
+  reportSegmentSchema,
+  storyJobSchema,
+} from '@/lib/stories/story-reader.schema';
 
 // Hostile input for every server action: whatever a browser, a script or a hand-made FormData sends,
 // the action's schema answers with field errors (or passes) and never throws, so the action wrapper
@@ -68,6 +76,12 @@ const SCHEMAS: Record<string, z.ZodType> = {
   sandboxPaymentSchema,
   claimTrialSchema,
   convertGuestSchema,
+  createStorySchema,
+  continueStorySchema,
+  storyJobSchema,
+  reportSegmentSchema,
+  readingPathSchema,
+  favouriteSchema,
   'z.object({})': z.object({}),
 };
 
@@ -190,7 +204,7 @@ describe('server action schemas under hostile input', () => {
     ).toThrow(/Property failed[\s\S]*Counterexample: \[\{"name":/);
   });
 
-  it('every server action in app/ uses a schema listed here', () => {
+  it('every server action in app/ and lib/stories/ uses a schema listed here', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -200,6 +214,8 @@ describe('server action schemas under hostile input', () => {
       }
     };
     walk(path.resolve(import.meta.dirname, '../../app'));
+    // The stories domain keeps its actions beside its schemas.
+    walk(path.resolve(import.meta.dirname, '../stories'));
     const used = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\b(?:public|user|parent|child)Action\(\s*(z\.object\(\{\}\)|\w+)/g)].map(
         (m) => m[1],
