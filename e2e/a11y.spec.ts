@@ -99,6 +99,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page).toHaveURL(/\/parent\/children\//);
       await new ChildPage(page).giveConsent('Ada');
       await expect(parent.childStatus('Ada')).toContainText('Can read');
+      // Kid sign-in needs a parent PIN first.
+      await new FamilySettingsPage(page).goto();
+      await new FamilySettingsPage(page).setParentPin('9753');
+      await expect(page.getByText('Parent PIN saved.')).toBeVisible();
       await parent.goto();
       const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ChildPage } from './pages/child-page';
+import { FamilySettingsPage } from './pages/family-settings-page';
 import { KidsPage } from './pages/kids-page';
 import { LibraryPage } from './pages/library-page';
 import { ParentPage } from './pages/parent-page';
@@ -150,6 +151,11 @@ test('a child reads a library story of their band at tablet and phone width, and
   await expect(page).toHaveURL(/\/parent\/children\/[0-9a-f-]+\?added=1/);
   await childPage.giveConsent(child.name);
   await expect(parent.childStatus(child.name)).toContainText('Can read');
+  // Kid sign-in needs a parent PIN first (so a grown-up can always take the device back).
+  const settings = new FamilySettingsPage(page);
+  await settings.goto();
+  await settings.setParentPin('8024');
+  await expect(page.getByText('Parent PIN saved.')).toBeVisible();
   await parent.goto();
   const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
 
