@@ -80,6 +80,10 @@ export type CallOutcome<T = unknown> =
   | { ok: false; code: string; message: string; detail?: string };
 
 let pool: pg.Pool | undefined;
+const sharedPool = () => {
+  pool ??= new pg.Pool({ connectionString: stackInfo().adminDbUrl, max: 40 });
+  return pool;
+};
 
 /**
  * Calls SQL as a signed-in user the way /rest/v1 does (role authenticated, the user's JWT claims, one
@@ -94,8 +98,11 @@ export async function callAs<T = unknown>(
   params: unknown[] = [],
   { on, role = 'authenticated' }: { on?: pg.Pool; role?: 'authenticated' | 'service_role' } = {},
 ): Promise<CallOutcome<T>> {
-  pool ??= new pg.Pool({ connectionString: stackInfo().adminDbUrl, max: 40 });
-  const client = await (on ?? pool).connect();
+  const client = await (on ?? sharedPool()).connect();
+  // A connection may die mid-request (the crash test kills Postgres): its late 'error' event is expected,
+  // and a broken connection is destroyed rather than handed back to the pool.
+  client.on('error', () => {});
+  let broken = false;
   try {
     await client.query('begin');
     await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
@@ -106,11 +113,14 @@ export async function callAs<T = unknown>(
     await client.query('commit');
     return { ok: true, value: Object.values(rows[0] ?? {})[0] as T };
   } catch (error) {
-    await client.query('rollback').catch(() => {});
+    await client.query('rollback').catch(() => {
+      broken = true;
+    });
     const e = error as { code: string; message: string; detail?: string };
     return { ok: false, code: e.code, message: e.message, detail: e.detail };
   } finally {
-    client.release();
+    client.removeAllListeners('error');
+    client.release(broken);
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { freeStackPorts, type RunningStack, startStack } from 'supabase-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallOutcome, invariantViolations, type Query } from '../credits/credit-helpers';
+import { callAs, invariantViolations, type Query } from '../credits/credit-helpers';
 
 // Issue 9's crash fault: PostgreSQL killed with SIGKILL (postmaster and every backend at once, as a
 // power cut would leave it, minus the disk) in the middle of a mixed ledger load, then restarted on the
@@ -65,39 +65,6 @@ async function killPostgres() {
     }
   }
   return children.length;
-}
-
-/**
- * callAs() of the credits tests, for connections that may die mid-request: a broken connection is
- * destroyed (release(true)), never handed back to the pool, and its late 'error' event is expected.
- */
-async function callAs<T = unknown>(
-  userId: string | null,
-  sql: string,
-  params: unknown[],
-  { on, role = 'authenticated' }: { on: pg.Pool; role?: 'authenticated' | 'service_role' },
-): Promise<CallOutcome<T>> {
-  const client = await on.connect();
-  client.on('error', () => {});
-  let broken = false;
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
-      JSON.stringify({ sub: userId, role }),
-      role,
-    ]);
-    const { rows } = await client.query(sql, params);
-    await client.query('commit');
-    return { ok: true, value: Object.values(rows[0] ?? {})[0] as T };
-  } catch (error) {
-    await client.query('rollback').catch(() => {
-      broken = true;
-    });
-    const e = error as { code: string; message: string; detail?: string };
-    return { ok: false, code: e.code, message: e.message, detail: e.detail };
-  } finally {
-    client.release(broken);
-  }
 }
 
 function spend(r: Extract<Request, { kind: 'spend' }>, on: pg.Pool) {
