@@ -265,7 +265,16 @@ test('the theme a parent picks is remembered by their profile and painted by the
   await signUpPage.goto();
   await signUpPage.signUp(newParent);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
-  await page.getByText('Dark', { exact: true }).click();
+  // A click before the picker has hydrated does nothing: pick again until the choice has been saved
+  // (the page paints it at once, the profile is written by the action that follows; reload after it).
+  await expect(async () => {
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined,
+      { timeout: 3_000 },
+    );
+    await page.getByText('Dark', { exact: true }).click();
+    await saved;
+  }).toPass({ timeout: 15_000 });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

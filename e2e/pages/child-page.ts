@@ -12,11 +12,17 @@ export class ChildPage {
 
   async giveConsent(name: string) {
     const form = this.page.getByRole('form', { name: `Consent for ${name}` });
-    const box = form.getByRole('checkbox');
-    await box.check();
-    // The panel may still be re-rendering from the previous answer; make sure the tick stuck.
-    await expect(box).toBeChecked();
-    await form.getByRole('button', { name: `Give consent for ${name}` }).click();
+    // The panel may still be re-rendering from the previous answer: a re-mounted form's box is
+    // unticked again, the click then sends nothing (the schema refuses an unticked box). Tick and
+    // click again until the click has sent the action, never twice once it has.
+    await expect(async () => {
+      await form.getByRole('checkbox').check();
+      const sent = this.page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined, {
+        timeout: 3_000,
+      });
+      await form.getByRole('button', { name: `Give consent for ${name}` }).click();
+      await sent;
+    }).toPass({ timeout: 20_000 });
   }
 
   async withdrawConsent(name: string) {
