@@ -1,15 +1,13 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { createClient } from '@/lib/supabase/client';
+import { useCallback, useEffect, useState } from 'react';
 import { kidKeys } from './keys';
-import { type ReadingBeat, sendReadingHeartbeat } from './mutations';
+import type { ReadingBeat } from './mutations';
 import { type ClockState, countdownSecondsLeft, dayAfterBeat, mayRead, type ReadingDay } from './reading-status';
+import { useHeartbeatLoop } from './use-heartbeat-loop';
 import { usePageActivity } from './use-page-activity';
 
-/** A beat every 15 s: the database counts the time between beats up to 30 s apart. */
-const BEAT_MS = 15_000;
 /** No touch, scroll or key for this long and the child is taken to have stopped reading. */
 const IDLE_AFTER_MS = 2 * 60_000;
 
@@ -42,43 +40,11 @@ export function useReadingClock(childId: string, day: ReadingDay) {
     },
     [childId, queryClient],
   );
-  const applyRef = useRef(apply);
-  applyRef.current = apply;
-
+  // The countdown's anchor belongs to one stretch of reading.
   useEffect(() => {
-    if (!running) return;
-    const supabase = createClient();
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    async function beat() {
-      try {
-        const answer = await sendReadingHeartbeat(supabase);
-        if (cancelled) return;
-        applyRef.current(answer);
-        if (answer.status !== 'reading') return;
-        // Beat again in 15 s, or right when the limit or bedtime is due, so the stop shows on time.
-        const dueMs = (answer.seconds_to_stop ?? Number.POSITIVE_INFINITY) * 1000 + 300;
-        timer = setTimeout(beat, Math.max(1000, Math.min(BEAT_MS, dueMs)));
-      } catch (error) {
-        // Offline or a server hiccup: try again at the next beat; the database credits nothing meanwhile
-        // beyond 30 s, so a lost beat costs the child nothing.
-        console.warn('[reader] heartbeat failed', error);
-        if (!cancelled) timer = setTimeout(beat, BEAT_MS);
-      }
-    }
-
-    void beat();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      setAnchor(null);
-      // The stretch ends with the loop (Stop, hidden, idle, a grown-up's pause, leaving the page).
-      void sendReadingHeartbeat(supabase, { stop: true })
-        .then((answer) => applyRef.current(answer))
-        .catch(() => {});
-    };
+    if (running) return () => setAnchor(null);
   }, [running]);
+  useHeartbeatLoop(running, apply);
 
   // A countdown between beats, re-rendered each second while the clock runs (no network involved).
   const [now, setNow] = useState(() => Date.now());
