@@ -2,7 +2,8 @@
 // called as a signed-in parent exactly as /rest/v1/rpc runs it: role authenticated, JWT claims, one
 // transaction) on ONE hot wallet and on 1,000 wallets, with 8 clients, beside a bare single-row
 // UPDATE + INSERT measured in the same run on the same database. Prints figures and ratios; asserts
-// nothing. BENCH_DURATION_MS sets the measured time per case (default 10 s).
+// nothing. BENCH_DURATION_MS sets the measured time per case (default 10 s); BENCH_LEDGER_PARTS=1 adds
+// the RPC with its wallet broadcast, then also its idempotency key, replaced by no-ops (what each costs).
 //
 // Fairness: both sides send ONE round trip per spend (a multi-statement simple query: begin; …;
 // commit), so the ratio is the database work of the RPC (membership, idempotency key, row lock,
@@ -81,6 +82,8 @@ async function main() {
   const authUrl = new URL(stack.dbUrl);
   authUrl.username = 'authenticator';
   const api = new pg.Pool({ connectionString: authUrl.toString(), max: CLIENTS });
+  // Stopping the stack ends idle pooled connections from the server side; that is expected here.
+  for (const pool of [owner, api]) pool.on('error', () => {});
   try {
     console.log(
       `bench:ledger — ${CLIENTS} clients, ${DURATION_MS / 1000} s per case, load average ${loadavg()
@@ -144,6 +147,37 @@ async function main() {
       const result = await run(pool, once, DURATION_MS);
       results.set(label, result);
       console.log(line(label, result));
+    }
+    // BENCH_LEDGER_PARTS=1: the RPC again with one part at a time replaced by a no-op (on this
+    // throw-away database), to see what each part costs against the same run's figures.
+    if (process.env.BENCH_LEDGER_PARTS === '1') {
+      const parts: [string, string][] = [
+        [
+          'without the wallet broadcast',
+          `create or replace function private.announce_wallet_change(p_family_id uuid) returns void
+             language sql security definer set search_path = '' as $f$ select $f$;`,
+        ],
+        [
+          'without the idempotency key',
+          `create or replace function private.idempotency_begin(p_key text, p_operation text, p_request jsonb) returns jsonb
+             language sql security definer set search_path = '' as $f$ select null::jsonb $f$;
+           create or replace function private.idempotency_finish(p_key text, p_response jsonb) returns jsonb
+             language sql security definer set search_path = '' as $f$ select p_response $f$;`,
+        ],
+      ];
+      for (const [label, sql] of parts) {
+        await owner.query(sql);
+        for (const [prefix, user] of [
+          ['hot wallet', () => hot.user_id],
+          [`${WALLETS} wallets`, (i: number) => many[i % WALLETS].user_id],
+        ] as const) {
+          const name = `${prefix}, RPC ${label}`;
+          await run(api, (i) => rpc(user(i)), WARMUP_MS);
+          const result = await run(api, (i) => rpc(user(i)), DURATION_MS);
+          results.set(name, result);
+          console.log(line(name, result));
+        }
+      }
     }
     const ratio = (a: string, b: string) => {
       const x = results.get(a);

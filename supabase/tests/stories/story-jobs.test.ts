@@ -1,8 +1,8 @@
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { adminQuery } from 'supabase-local/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuest, expectInvariants, giveCredits, signUpEmptyParent, walletOf } from '../credits/credit-helpers';
 import { addChild, expectError, signUpParent } from '../rls/family-helpers';
+import { eventually, type Heard, listen } from '../rls/realtime-listener';
 import {
   createStoryAs,
   expectNoStoryPages,
@@ -350,22 +350,8 @@ describe('failed jobs', () => {
 });
 
 describe('job progress, live', () => {
-  const joined: [SupabaseClient, RealtimeChannel][] = [];
-  afterEach(async () => {
-    for (const [client, channel] of joined.splice(0)) await client.removeChannel(channel);
-  });
-
-  async function join(client: SupabaseClient, topic: string) {
-    const { data } = await client.auth.getSession();
-    await client.realtime.setAuth(data.session?.access_token ?? null);
-    const events: { status: string; progress: number }[] = [];
-    const channel = client
-      .channel(topic, { config: { private: true } })
-      .on('broadcast', { event: 'job' }, ({ payload }) => events.push(payload as { status: string; progress: number }));
-    joined.push([client, channel]);
-    const status = await new Promise<string>((resolve) => channel.subscribe((s) => s !== 'CLOSED' && resolve(s)));
-    return { status, events };
-  }
+  const join = (client: Parameters<typeof listen>[0], topic: string) => listen(client, topic, 'job');
+  const progressOf = (heard: Heard[]) => heard.map((h) => h.payload as { status: string; progress: number });
 
   it("reaches the requester and the family's parents step by step on job:<id>; nobody else joins it", async () => {
     const parent = await signUpParent();
@@ -384,13 +370,10 @@ describe('job progress, live', () => {
     expect((await join(parent.client, 'job:not-a-uuid')).status).toBe('CHANNEL_ERROR');
     await release();
     await waitForJob(jobId);
-    const deadline = Date.now() + 3_000;
-    while (!mum.events.some((e) => e.status === 'completed') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(mum.events.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
+    await eventually(() => progressOf(mum.heard).some((e) => e.status === 'completed'), 3_000);
+    expect(progressOf(mum.heard).at(-1)).toMatchObject({ status: 'completed', progress: 100 });
     // Progress only moves forward.
-    const steps = mum.events.map((e) => e.progress);
+    const steps = progressOf(mum.heard).map((e) => e.progress);
     expect(steps).toEqual([...steps].sort((x, y) => x - y));
   });
 });
