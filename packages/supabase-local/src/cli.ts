@@ -1,14 +1,15 @@
 // The Supabase CLI's verbs for the Docker-free local stack: start, stop, status, serve, reset,
-// migrate, rollback, types. The package's bin (`supabase-local <verb>`) loads this file; it works on
+// migrate, rollback, types, and backup/restore of the data. The package's bin (`supabase-local <verb>`) loads this file; it works on
 // the project in the current directory (./supabase).
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { restoreBackup, writeBackup } from './backup';
 import { apiUrl, dbUrl, loadConfig, type StackConfig } from './config';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 import { applyBootstrap, migrate, rollback } from './migrations';
-import { type DatabaseServer, startDatabase } from './postgres';
+import { adminDbUrl, type DatabaseServer, startDatabase } from './postgres';
 import { writeDatabaseTypes } from './types-gen';
 
 // `--workdir <dir>` as in the Supabase CLI: the project root holding supabase/ (default: the current directory).
@@ -115,12 +116,12 @@ async function stop(): Promise<void> {
 }
 
 /** Runs `work` against the running stack's database, or a temporarily started one. */
-async function withDatabase<T>(work: (postgresUrl: string) => Promise<T>): Promise<T> {
-  if (runningPid() || config.databaseUrl) return work(dbUrl(config));
+async function withDatabase<T>(work: (postgresUrl: string, adminUrl: string) => Promise<T>): Promise<T> {
+  if (runningPid() || config.databaseUrl) return work(dbUrl(config), adminDbUrl(config));
   const db: DatabaseServer = await startDatabase(config);
   try {
     await applyBootstrap(db.adminUrl, { autoExposeNewTables: config.autoExposeNewTables });
-    return await work(db.urlFor('postgres'));
+    return await work(db.urlFor('postgres'), db.adminUrl);
   } finally {
     await db.stop();
   }
@@ -166,8 +167,31 @@ async function main(): Promise<void> {
       console.log(`Wrote ${path.relative(process.cwd(), file)}`);
       return;
     }
+    case 'backup': {
+      const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+      const file = path.resolve(args[0] ?? path.join(workdir, 'backups', `backup-${stamp}.sql`));
+      await mkdir(path.dirname(file), { recursive: true });
+      const summary = await withDatabase((_, adminUrl) => writeBackup(adminUrl, file));
+      console.log(
+        `Wrote ${path.relative(process.cwd(), file)}: ${summary.rows} rows of ${summary.tables} tables, schema version ${summary.version}.`,
+      );
+      if (summary.storageObjects > 0) {
+        console.log(
+          `${summary.storageObjects} storage objects are listed in it; their bytes are files under ${path.relative(process.cwd(), path.join(config.dataDir, 'storage'))} (copy that folder too).`,
+        );
+      }
+      return;
+    }
+    case 'restore': {
+      if (!args[0]) throw new Error('Usage: supabase-local restore <backup file> (from supabase-local backup).');
+      const summary = await withDatabase((_, adminUrl) => restoreBackup(adminUrl, path.resolve(args[0])));
+      console.log(`Restored ${args[0]}: ${summary.tables} tables, schema version ${summary.version}.`);
+      return;
+    }
     default:
-      console.log('Usage: supabase-local <start|stop|status|serve [--reset]|reset|migrate|rollback|types>');
+      console.log(
+        'Usage: supabase-local <start|stop|status|serve [--reset]|reset|migrate|rollback|types|backup [file]|restore <file>>',
+      );
       process.exitCode = command ? 1 : 0;
   }
 }

@@ -8,6 +8,11 @@ import type { StackConfig } from './config';
 export const SUPERUSER = 'supabase_admin';
 const SUPERUSER_PASSWORD = 'postgres';
 
+/** The superuser's connection string for a stack's database (DATABASE_URL when one is configured). */
+export function adminDbUrl(config: StackConfig): string {
+  return config.databaseUrl ?? `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${config.dbPort}/postgres`;
+}
+
 export interface DatabaseServer {
   /** Superuser connection string (bootstrap, Auth, introspection). */
   adminUrl: string;
@@ -94,7 +99,7 @@ export async function startDatabase(config: StackConfig, options: StartDatabaseO
     throw new Error(`${reason}\n${recent.join('\n')}`);
   }
 
-  const adminUrl = `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${config.dbPort}/postgres`;
+  const adminUrl = adminDbUrl(config);
   return {
     adminUrl,
     urlFor: (role, password = 'postgres') => withUser(adminUrl, role, password),
