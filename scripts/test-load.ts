@@ -15,6 +15,7 @@ import { freeStackPorts, startStack } from 'supabase-local';
 import { TEST_RUNNER_IS_PROXY } from 'supabase-local/testing';
 import ws from 'ws';
 import { ledgerInvariantViolations } from '../supabase/tests/credits/ledger-invariants';
+import { LIFT_RATE_LIMITS_SQL } from '../supabase/tests/setup/rate-limits';
 
 const quick = process.argv.includes('--quick');
 const CLIENTS = quick ? 16 : 64;
@@ -183,6 +184,7 @@ try {
     }),
   );
   await query(`select private.credit_wallet(w.family_id, 'purchase', 1000000, 0) from public.wallets w`);
+  await query(LIFT_RATE_LIMITS_SQL);
   broke = {
     email: `load-broke-${randomUUID().slice(0, 8)}@example.test`,
     address: '198.19.0.1',

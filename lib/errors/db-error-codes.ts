@@ -2,9 +2,13 @@
 // our database functions raise SQLSTATE TF400/TF403/TF409/TF429 with MESSAGE = one of these names and
 // DETAIL = a JSON object of parameters. Each maps to the sentence the person in front of the screen reads.
 // supabase/tests/db/error-codes.test.ts fails when a function raises a code that has no sentence here.
+import { formatWait } from '@/lib/format/family-time';
+
 type Params = Record<string, unknown>;
 type Sentence = string | ((params: Params) => string);
 
+/** A TF429's retry_after (seconds) as a wait a person reads: "1 minute", "12 minutes". */
+const waitOf = (p: Params) => formatWait(Date.now() + Number(p.retry_after ?? 60) * 1000);
 const range = (what: string) => (p: Params) => `${what} must be between ${p.min} and ${p.max}.`;
 
 export const DB_ERROR_SENTENCES = {
@@ -116,6 +120,7 @@ export const DB_ERROR_SENTENCES = {
   story_path_invalid: "That path doesn't belong to this story.",
   segment_not_found: "We couldn't find that page.",
   report_reason_missing: 'Please say what was wrong with the page.',
+  generation_rate_limited: (p) => `That's a lot of stories in a short time! Please try again in ${waitOf(p)}.`,
 
   // Purchases, plans and payments.
   package_unknown: "That credit package isn't available.",
@@ -124,6 +129,7 @@ export const DB_ERROR_SENTENCES = {
   payment_provider_unknown: "Payments aren't set up correctly. Please try again later.",
   payment_event_invalid: 'The payment notice was incomplete.',
   purchase_not_found: "We couldn't find that purchase.",
+  purchase_rate_limited: (p) => `Too many purchases were started in a short time. Please try again in ${waitOf(p)}.`,
   plan_feature_unavailable: (p) =>
     p.plan === 'guest'
       ? 'Create your free account to do that: guests can only try Tale Forge.'

@@ -32,6 +32,10 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
     reason: 'deny-all by design: device token hashes, reached only by the family device functions',
   },
   {
+    key: 'rls_enabled_no_policy:private.rate_limits',
+    reason: 'deny-all by design: request limits, read only by the limit triggers (operators tune them in SQL)',
+  },
+  {
     key: 'rls_enabled_no_policy:private.moderators',
     reason:
       'deny-all by design: who moderates is managed by operators in SQL; read only through private.is_moderator()',

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { freeStackPorts, type RunningStack, startStack } from 'supabase-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAs, invariantViolations, type Query } from '../credits/credit-helpers';
+import { LIFT_RATE_LIMITS_SQL } from '../setup/rate-limits';
 
 // Issue 9's crash fault: PostgreSQL killed with SIGKILL (postmaster and every backend at once, as a
 // power cut would leave it, minus the disk) in the middle of a mixed ledger load, then restarted on the
@@ -125,6 +126,7 @@ beforeAll(async () => {
     [users.map((u) => u.id)],
   );
   for (const m of members) families.push({ userId: m.user_id, familyId: m.family_id });
+  await query(LIFT_RATE_LIMITS_SQL);
   await query(`select private.credit_wallet(f, 'purchase', 100000, 0) from unnest($1::uuid[]) f`, [
     families.map((f) => f.familyId),
   ]);

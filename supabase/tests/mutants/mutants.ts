@@ -1058,4 +1058,28 @@ export const MUTANTS: Mutant[] = [
     to: 'null;',
     tests: [credits('worker'), credits('ledger')],
   },
+
+  // Request limits ---------------------------------------------------------------------------------------
+  {
+    id: 'purchases-unlimited',
+    rule: 'An account starts at most 10 checkouts in 10 minutes.',
+    sql: 'drop trigger limit_purchases on public.purchases;',
+    tests: ['supabase/tests/db/rate-limits.test.ts'],
+  },
+  {
+    id: 'purchase-limit-racy',
+    rule: 'Requests at once cannot both take the last slot of a limit.',
+    fn: 'private.limit_purchases()',
+    from: "perform pg_advisory_xact_lock(hashtextextended(v_limit.name || ':' || new.created_by, 0));",
+    to: 'null;',
+    tests: ['supabase/tests/db/rate-limits.test.ts'],
+  },
+  {
+    id: 'generation-family-limit-ignored',
+    rule: "A family's members together start at most 20 generation jobs a minute.",
+    fn: 'private.limit_generation_jobs()',
+    from: 'elsif new.family_id is not null then',
+    to: 'elsif false then',
+    tests: ['supabase/tests/db/rate-limits.test.ts'],
+  },
 ];

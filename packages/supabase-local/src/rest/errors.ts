@@ -60,7 +60,69 @@ export function pgErrorStatus(code: string, message: string, isAnon: boolean): n
   return 400;
 }
 
+const RAISE_MESSAGE_HINT =
+  "MESSAGE must be a JSON object with obligatory keys: 'code', 'message' and optional keys: 'details', 'hint'.";
+const RAISE_DETAIL_HINT =
+  "DETAIL must be a JSON object with obligatory keys: 'status', 'headers' and optional key: 'status_text'.";
+
+function jsonObject(text: string | undefined): Record<string, unknown> | null {
+  try {
+    const value = text === undefined ? undefined : JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const optionalText = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : undefined);
+
+/**
+ * `RAISE SQLSTATE 'PGRST' USING MESSAGE = '{"code","message","details"?,"hint"?}', DETAIL =
+ * '{"status","headers","status_text"?}'`: the function chooses the whole response (a 429 with
+ * Retry-After, say), as PostgREST's RaisePgrst.hs; anything unreadable is PGRST121, a 500.
+ */
+function raisedResponse(err: PgError): ApiResponse {
+  const unreadable = (details: string, hint: string) =>
+    errorResponse(500, {
+      code: 'PGRST121',
+      message: 'Could not parse JSON in the "RAISE SQLSTATE \'PGRST\'" error',
+      details,
+      hint,
+    });
+  const message = jsonObject(err.message);
+  const details = optionalText(message?.details);
+  const hint = optionalText(message?.hint);
+  if (
+    !message ||
+    typeof message.code !== 'string' ||
+    typeof message.message !== 'string' ||
+    details === undefined ||
+    hint === undefined
+  ) {
+    return unreadable(`Invalid JSON value for MESSAGE: '${err.message}'`, RAISE_MESSAGE_HINT);
+  }
+  if (err.detail === undefined || err.detail === null) {
+    return unreadable('DETAIL is missing in the RAISE statement', RAISE_DETAIL_HINT);
+  }
+  const envelope = jsonObject(err.detail);
+  const headers = envelope?.headers;
+  const status = envelope?.status;
+  const validHeaders =
+    headers &&
+    typeof headers === 'object' &&
+    !Array.isArray(headers) &&
+    Object.values(headers).every((v) => typeof v === 'string');
+  if (!envelope || !Number.isInteger(status) || !validHeaders) {
+    return unreadable(`Invalid JSON value for DETAIL: '${err.detail}'`, RAISE_DETAIL_HINT);
+  }
+  const lowered = Object.fromEntries(
+    Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  return errorResponse(status as number, { code: message.code, message: message.message, details, hint }, lowered);
+}
+
 export function pgErrorResponse(err: PgError, isAnon: boolean): ApiResponse {
+  if (err.code === 'PGRST') return raisedResponse(err);
   const code = err.code ?? 'XX000';
   const status = pgErrorStatus(code, err.message, isAnon);
   return errorResponse(status, {
