@@ -1,20 +1,22 @@
-import pg from 'pg';
-import { createBuiltinProvider, LIBRARY_CHARACTERS } from '@/lib/story-engine';
+import { createBuiltinProvider, LIBRARY_CHARACTERS, type Story } from '@/lib/story-engine';
+import { adminQuery } from './admin-db';
 
 // A public story in the library, for the tests that read one. Written by the real engine and stored
 // through private.import_story, the checked writer the seed's demo library uses: a fresh one per test,
-// so no test depends on another's data. The title carries a tag the test can search for. As the
-// platform's superuser: private functions are not the API roles' to call.
+// so no test depends on another's data. The title carries a tag the test can search for. `edit` may
+// change the written story before it is stored (the hostile-text test puts markup in its words).
 export async function addLibraryStory({
   ageBand,
   tag,
   seed = 11,
+  edit = (story) => story,
 }: {
   ageBand: '4-6' | '7-9' | '10-12';
   tag: string;
   seed?: number;
-}): Promise<{ id: string; title: string }> {
-  const { story } = await createBuiltinProvider().generateStory({
+  edit?: (story: Story) => Story;
+}): Promise<{ id: string; title: string; story: Story }> {
+  const { story: written } = await createBuiltinProvider().generateStory({
     ageBand,
     length: 'short',
     templateId: 'dragon-dark',
@@ -24,18 +26,10 @@ export async function addLibraryStory({
     moralId: null,
     seed,
   });
-  const title = `${story.title} ${tag}`;
-  const client = new pg.Client({
-    connectionString: `postgresql://supabase_admin:postgres@127.0.0.1:${process.env.E2E_DB_PORT}/postgres`,
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      "select private.import_story($1::jsonb, null, null, 'public') as id",
-      [JSON.stringify({ ...story, title })],
-    );
-    return { id: rows[0].id, title };
-  } finally {
-    await client.end();
-  }
+  const story = edit({ ...written, title: `${written.title} ${tag}` });
+  const [{ id }] = await adminQuery<{ id: string }>(
+    "select private.import_story($1::jsonb, null, null, 'public') as id",
+    [JSON.stringify(story)],
+  );
+  return { id, title: story.title, story };
 }

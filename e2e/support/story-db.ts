@@ -1,18 +1,7 @@
-import pg from 'pg';
+import { adminQuery as query } from './admin-db';
 
 // Read-only look-ups in the test stack's database, for steps a person would find by exploring (which
-// page of a fresh story has a choice nobody has written yet). As the platform's superuser.
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({
-    connectionString: `postgresql://supabase_admin:postgres@127.0.0.1:${process.env.E2E_DB_PORT}/postgres`,
-  });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+// page of a fresh story has a choice nobody has written yet).
 
 /** A page of the story with an unexplored choice, and that choice's label. */
 export async function pageWithUnexploredChoice(storyId: string): Promise<{ segmentId: string; label: string }> {
