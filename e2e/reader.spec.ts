@@ -84,8 +84,8 @@ test('the kid home leads to stories and back to where the child left off, at tab
   const title = (await reader.title.textContent())?.trim() ?? '';
   // Read-aloud where the browser can speak.
   await expect(kidPage.getByRole('group', { name: 'Read aloud' })).toBeVisible();
-  // One step: the bookmark is the server action's POST after it.
-  const saved = kidPage.waitForResponse((r) => r.request().method() === 'POST' && r.url() === kidPage.url());
+  // One step: its bookmark is the server action's POST after it.
+  const saved = reader.bookmarkSaved(2);
   await reader.writtenChoices().first().click();
   await expect(reader.pageNumber).toHaveText(/^Page 2/);
   await saved;

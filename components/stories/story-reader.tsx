@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState, useTransition } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useIdempotencyKey } from '@/lib/credits/use-idempotency-key';
@@ -74,6 +74,20 @@ export function StoryReader({
   // The saved path may hold a page that was hidden since (a report): stop before it.
   const livePath = useMemo(() => resumePath(story, path), [story, path]);
   const current = segments.get(livePath[livePath.length - 1] ?? '');
+
+  // The page a reader opens on is bookmarked too, not only the pages they step to: a first visit (or a
+  // saved path cut short by a rewrite) leaves the place to resume from, and the kid reader's "more
+  // time" request names this page (the database checks it against the bookmark; once reading time is
+  // up the bookmark can no longer be written, since the story is then out of reach).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || livePath.length === 0) return;
+    opened.current = true;
+    if (savedPath && savedPath.length === livePath.length && savedPath.every((id, i) => id === livePath[i])) return;
+    void saveReadingPathAction({ storyId, path: livePath }).then((result) => {
+      if (!result.ok) setSaveError(result.error);
+    });
+  }, [livePath, savedPath, storyId]);
 
   function go(next: string[]) {
     setPath(next);
