@@ -173,6 +173,8 @@ for (const theme of ['light', 'dark'] as const) {
       await kids.startReading.click();
       await expect(kids.status).toHaveText('Reading… enjoy your story!');
       expect(await seriousViolations(page), 'reader, reading').toEqual([]);
+      await kids.stopReading.click();
+      await expect(page).toHaveURL(/\/kids\/read$/);
       await page.getByRole('button', { name: 'Grown-ups: leave kid mode' }).click();
       expect(await seriousViolations(page), 'leave kid mode').toEqual([]);
     });

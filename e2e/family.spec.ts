@@ -99,10 +99,16 @@ test('a parent adds a child with consent and controls; the child reads, asks, an
   await expect(kidPage).toHaveURL(/\/kids\/read$/);
   await expect(kids.minutesLeft).toHaveText('1');
   await expect(kids.status).toHaveText('Ready when you are!');
+  // "Start reading" opens a story; the minute counts while it is open.
   await kids.startReading.click();
+  await expect(kidPage).toHaveURL(/\/kids\/stories\/[0-9a-f-]+$/);
   await expect(kids.status).toHaveText('Reading… enjoy your story!');
-  // At the limit the reader closes the story: "to be continued".
+  const title = (await kids.heading.textContent())?.trim() ?? '';
+  // At the limit the reader finishes the page on screen, keeps it and says "to be continued".
   await expect(kids.status).toContainText('To be continued…', { timeout: 80_000 });
+  await expect(kids.toBeContinued).toContainText('Your place is saved');
+  await expect(kidPage.getByTestId('story-text')).not.toBeEmpty();
+  await expect(kidPage.getByRole('heading', { name: 'What happens next?' })).toHaveCount(0);
   await expect(kids.minutesLeft).toHaveText('0');
   await expect(parent.childStatus(child.name)).toContainText('1 of 1 minute today');
   await expect(parent.childStatus(child.name)).toContainText('Daily time used up');
@@ -111,6 +117,8 @@ test('a parent adds a child with consent and controls; the child reads, asks, an
   await kids.askForMoreTime.click();
   await expect(kids.status).toContainText('Waiting for a grown-up');
   await expect(parent.requestForm(child.name)).toContainText(`${child.name} asks for 15 more minutes`);
+  // The request says what the child is reading (the story and the page they stopped on).
+  await expect(parent.requestForm(child.name).getByTestId('request-story')).toContainText(`Reading “${title}”, page 1`);
   await parent.approveRequestOf(child.name, 30);
   await expect(parent.requestForm(child.name)).toHaveCount(0);
   await expect(parent.childStatus(child.name)).toContainText('1 of 31 minutes today');
@@ -125,6 +133,11 @@ test('a parent adds a child with consent and controls; the child reads, asks, an
   await parent.pauseButton(child.name).click();
   await expect(parent.childStatus(child.name)).toContainText('Can read');
   await expect(kids.status).toHaveText('Yes! A grown-up gave you 30 more minutes.', { timeout: 2_000 });
+  // "Read on": the story goes on from the same page.
+  await kids.readOn.click();
+  await expect(kids.status).toHaveText('Reading… enjoy your story!');
+  await expect(kidPage.getByRole('heading', { name: 'What happens next?' })).toBeVisible();
+  await expect(kidPage.getByTestId('page-number')).toHaveText(/^Page 1/);
   await kidContext.close();
 });
 

@@ -70,8 +70,9 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
   await expect(kids.heading).toContainText(`Hi, ${child.name}!`);
   await expect(tablet.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
-  // The child reads.
+  // The child reads: "Start reading" opens a story, and the time counts while it is open.
   await kids.startReading.click();
+  await expect(tablet).toHaveURL(/\/kids\/stories\/[0-9a-f-]+$/);
   await expect(kids.status).toHaveText('Reading… enjoy your story!');
   // The countdown between beats never adds time (it once showed "61 minutes left today (of 60)").
   await tablet.waitForTimeout(2_000);
@@ -97,8 +98,11 @@ test('a family device: avatar and PIN pad, live pause and resume, kid mode holds
 
   // The realtime connection drops while the child is not reading (so no heartbeat can tell either): a
   // pause made meanwhile is missed, and shows once the connection is back (re-fetch on rejoin).
+  // "Stop reading" goes back to the kid home, where no time counts.
   await kids.stopReading.click();
+  await expect(tablet).toHaveURL(/\/kids\/read$/);
   await expect(kids.status).toHaveText('Ready when you are!');
+  await expect(tablet.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
   realtimeDown = true;
   for (const ws of sockets.splice(0)) await ws.close();
   await expect(tablet.getByTestId('live-status')).not.toHaveAttribute('data-status', 'live');

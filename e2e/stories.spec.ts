@@ -55,8 +55,8 @@ test('a parent creates a story, watches it being written, reads, chooses, reload
   const start = await reader.segmentId();
 
   // Choose; the page changes; a reload resumes exactly there. The bookmark is the server action's POST
-  // after the step: wait for its answer before reloading.
-  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === storyUrl);
+  // after the step (the page opened on is bookmarked too): wait for the step's before reloading.
+  const saved = reader.bookmarkSaved(2);
   await reader.writtenChoices().first().click();
   await expect(reader.pageNumber).toHaveText(/^Page 2/);
   const second = await reader.segmentId();

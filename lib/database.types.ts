@@ -30,6 +30,8 @@ export type Database = {
           updated_at: string
           requested_minutes: number | null
           credits: number | null
+          story_id: string | null
+          segment_id: string | null
         }
         Insert: {
           id?: string
@@ -46,6 +48,8 @@ export type Database = {
           updated_at?: string
           requested_minutes?: number | null
           credits?: number | null
+          story_id?: string | null
+          segment_id?: string | null
         }
         Update: {
           id?: string
@@ -62,6 +66,8 @@ export type Database = {
           updated_at?: string
           requested_minutes?: number | null
           credits?: number | null
+          story_id?: string | null
+          segment_id?: string | null
         }
         Relationships: [
           {
@@ -77,6 +83,20 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "family_members"
             referencedColumns: ["family_id", "user_id"]
+          },
+          {
+            foreignKeyName: "approval_requests_segment_of_story"
+            columns: ["story_id", "segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["story_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_requests_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2001,6 +2021,8 @@ export type Database = {
         Args: {
           p_minutes?: number
           p_message?: string
+          p_story_id?: string
+          p_segment_id?: string
         }
         Returns: string
       }

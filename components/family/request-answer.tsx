@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { decideRequestAction } from '@/app/parent/decide-request-action';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -44,6 +45,19 @@ export function RequestAnswer({ request, childName }: { request: PendingRequest;
       <p className="text-sm">
         <strong>{childName}</strong> asks for {asked ? `${asked} more minutes` : 'more time'} today.
       </p>
+      {request.stories ? (
+        <p className="break-words text-sm text-ink-muted" data-testid="request-story">
+          Reading “{request.stories.title}”{request.story_segments ? `, page ${request.story_segments.depth + 1}` : ''}.{' '}
+          {request.story_id ? (
+            <Link
+              href={`/stories/${request.story_id}`}
+              className="font-medium text-accent-strong underline underline-offset-2"
+            >
+              Open the story
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       {request.message ? <p className="break-words text-sm text-ink-muted">“{request.message}”</p> : null}
       <input type="hidden" name="requestId" value={request.id} />
       <div className="flex flex-wrap items-center gap-2">

@@ -1,22 +1,40 @@
 import { minutesLeft } from '@/lib/kids/reading-status';
 
-/** Today's time left as a big number of minutes and a bar that empties as the child reads. */
-export function TimeLeft({ secondsLeft, secondsAllowed }: { secondsLeft: number; secondsAllowed: number }) {
+/**
+ * Today's time left as a big number of minutes and a bar that empties as the child reads; `compact`
+ * (the story reader's bar) keeps the number small so the page stays the story's.
+ */
+export function TimeLeft({
+  secondsLeft,
+  secondsAllowed,
+  compact = false,
+}: {
+  secondsLeft: number;
+  secondsAllowed: number;
+  compact?: boolean;
+}) {
   const left = minutesLeft(secondsLeft);
   const allowed = Math.floor(secondsAllowed / 60);
   const percent = secondsAllowed > 0 ? Math.round((Math.max(0, secondsLeft) / secondsAllowed) * 100) : 0;
   return (
-    <div className="space-y-3">
-      <p className="text-center">
-        <span className="block text-7xl font-black tabular-nums text-kid-ink" data-testid="minutes-left">
+    <div className={compact ? 'space-y-1' : 'space-y-3'}>
+      <p className={compact ? 'text-left' : 'text-center'}>
+        <span
+          className={
+            compact
+              ? 'mr-2 text-3xl font-black tabular-nums text-kid-ink'
+              : 'block text-7xl font-black tabular-nums text-kid-ink'
+          }
+          data-testid="minutes-left"
+        >
           {left}
         </span>
-        <span className="text-xl text-kid-ink-muted">
+        <span className={compact ? 'text-lg text-kid-ink-muted' : 'text-xl text-kid-ink-muted'}>
           {left === 1 ? 'minute' : 'minutes'} left today (of {allowed})
         </span>
       </p>
       <div
-        className="h-4 w-full overflow-hidden rounded-full bg-kid-sky"
+        className={`${compact ? 'h-2' : 'h-4'} w-full overflow-hidden rounded-full bg-kid-sky`}
         role="progressbar"
         aria-label="Reading time left today"
         aria-valuemin={0}

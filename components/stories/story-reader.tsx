@@ -1,8 +1,8 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, useTransition } from 'react';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useIdempotencyKey } from '@/lib/credits/use-idempotency-key';
 import { storyKeys } from '@/lib/stories/keys';
@@ -10,24 +10,34 @@ import { choicesFrom, otherEndings, pathTo, resumePath, stepBack, takeChoice } f
 import { continueStoryAction, saveReadingPathAction } from '@/lib/stories/story-reader-actions';
 import type { ReaderChoice, ReaderData } from '@/lib/stories/story-reader-query';
 import { useReaderStory } from '@/lib/stories/use-reader-story';
-import { useReadingHeartbeat } from '@/lib/stories/use-reading-heartbeat';
 import { JobProgressBar } from './job-progress-bar';
+import { ReadAloudControls } from './read-aloud-controls';
 import { readerStyles } from './reader-styles';
 import { ReportPageForm } from './report-page-form';
 import { StoryMap } from './story-map';
 import { StoryPageView } from './story-page-view';
+import { WhyShown } from './why-shown';
 
-type Props = {
+/** Kid mode's reading time around the story (KidStoryReader): a bar above it, and what replaces a page's choices when the child may not read on. */
+export type ReadingGate = { bar: ReactNode; stopAt: (segmentId: string) => ReactNode | null };
+
+export type StoryReaderProps = {
   storyId: string;
+  /** Who is reading (read-aloud remembers their voice and speed). */
+  readerId: string;
   initial: ReaderData;
   /** Where the reader left off (reading_progress.path), or null on a first visit. */
   savedPath: string[] | null;
-  /** Kid mode: big targets, and reading time counted (heartbeats) with "to be continued" at the limit. */
+  /** Kid mode: big targets. */
   kid?: boolean;
+  /** Kid mode's reading time: with it, the choices give way to "to be continued" when reading stops. */
+  gate?: ReadingGate;
   /** What exploring an unexplored choice costs with this story's storyteller. */
   branchCredits: number;
   /** Whether this reader may ask for a continuation (a family story that is ready). */
   canExplore: boolean;
+  /** For a story that is not ready: the job writing it (its progress, or its failure and "Try again"). */
+  jobId?: string | null;
 };
 
 /**
@@ -36,7 +46,17 @@ type Props = {
  * reader resumes exactly there; an unexplored choice can be written on the spot (a continuation job
  * with live progress); the story map shows the whole graph and jumps to any page already reachable.
  */
-export function StoryReader({ storyId, initial, savedPath, kid = false, branchCredits, canExplore }: Props) {
+export function StoryReader({
+  storyId,
+  readerId,
+  initial,
+  savedPath,
+  kid = false,
+  gate,
+  branchCredits,
+  canExplore,
+  jobId = null,
+}: StoryReaderProps) {
   const s = readerStyles(kid);
   const queryClient = useQueryClient();
   const { data } = useReaderStory(storyId, initial);
@@ -44,7 +64,6 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
   const [path, setPath] = useState(() => resumePath(story, savedPath));
   const [saveError, setSaveError] = useState<string | null>(null);
   const [showMap, setShowMap] = useState(false);
-  const { limit } = useReadingHeartbeat(kid);
   const [exploreKey, renewExploreKey] = useIdempotencyKey();
   const [exploring, setExploring] = useState<{ choiceId: string; jobId: string } | null>(null);
   const [exploreError, setExploreError] = useState<string | null>(null);
@@ -55,6 +74,20 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
   // The saved path may hold a page that was hidden since (a report): stop before it.
   const livePath = useMemo(() => resumePath(story, path), [story, path]);
   const current = segments.get(livePath[livePath.length - 1] ?? '');
+
+  // The page a reader opens on is bookmarked too, not only the pages they step to: a first visit (or a
+  // saved path cut short by a rewrite) leaves the place to resume from, and the kid reader's "more
+  // time" request names this page (the database checks it against the bookmark; once reading time is
+  // up the bookmark can no longer be written, since the story is then out of reach).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || livePath.length === 0) return;
+    opened.current = true;
+    if (savedPath && savedPath.length === livePath.length && savedPath.every((id, i) => id === livePath[i])) return;
+    void saveReadingPathAction({ storyId, path: livePath }).then((result) => {
+      if (!result.ok) setSaveError(result.error);
+    });
+  }, [livePath, savedPath, storyId]);
 
   function go(next: string[]) {
     setPath(next);
@@ -104,14 +137,25 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
               ? 'This story is still being written. It will be ready in a moment.'
               : 'This story has no pages to read yet.'}
         </p>
+        {jobId && story.status !== 'ready' ? (
+          <JobProgressBar
+            jobId={jobId}
+            label="Writing the story"
+            kid={kid}
+            onCompleted={() => void queryClient.refetchQueries({ queryKey: storyKeys.story(storyId) })}
+          />
+        ) : null}
       </div>
     );
   }
 
   const choices = choicesFrom(story, current.id);
   const endings = current.is_ending ? otherEndings(story, livePath) : [];
+  // The page on screen is finished; moving on waits (the page was bookmarked when it opened).
+  const stop = current.is_ending ? null : (gate?.stopAt(current.id) ?? null);
   return (
     <div className={s.frame}>
+      {gate?.bar}
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className={s.title}>{story.title}</h1>
@@ -125,12 +169,13 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
           size={kid ? 'kid' : 'md'}
           onClick={() => setShowMap((on) => !on)}
           aria-expanded={showMap}
+          disabled={Boolean(stop)}
         >
           {showMap ? 'Hide the story map' : 'Story map'}
         </Button>
       </header>
 
-      {showMap ? (
+      {showMap && !stop ? (
         <StoryMap
           story={story}
           path={livePath}
@@ -151,20 +196,12 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
         pageNumber={livePath.length}
         styles={s}
       />
+      <ReadAloudControls profileId={readerId} text={current.text} kid={kid} />
       <FormAlert message={saveError} size={kid ? 'kid' : 'default'} />
+      {kid ? null : <WhyShown key={current.id} segmentId={current.id} />}
 
-      {limit && !current.is_ending ? (
-        <section aria-labelledby="to-be-continued" className={s.note} data-testid="to-be-continued">
-          <h2 id="to-be-continued" className="font-bold">
-            To be continued…
-          </h2>
-          <p>{limit.message} Your place is saved, so the story waits for you right here.</p>
-          {kid ? (
-            <ButtonLink href="/kids/read" variant="kid" className="mt-3">
-              Ask a grown-up for more time
-            </ButtonLink>
-          ) : null}
-        </section>
+      {stop ? (
+        stop
       ) : current.is_ending ? (
         <section aria-labelledby="the-end" className="space-y-3" data-testid="story-end">
           <h2 id="the-end" className={s.title}>
@@ -259,7 +296,7 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
           variant="secondary"
           size={kid ? 'kid' : 'md'}
           onClick={() => go(stepBack(livePath))}
-          disabled={livePath.length < 2}
+          disabled={livePath.length < 2 || Boolean(stop)}
         >
           Back
         </Button>
@@ -267,7 +304,7 @@ export function StoryReader({ storyId, initial, savedPath, kid = false, branchCr
           variant={s.quiet}
           size={kid ? 'kid' : 'md'}
           onClick={() => go(livePath.slice(0, 1))}
-          disabled={livePath.length < 2}
+          disabled={livePath.length < 2 || Boolean(stop)}
         >
           Start again
         </Button>

@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** /kids (sign-in) and /kids/read (the reader: one status, the time left, one big button). */
+/**
+ * /kids (sign-in), /kids/read (the kid home: one status, the time left, stories) and the kid story
+ * reader's bar (the same status and time left, "Stop reading" back home, "to be continued").
+ */
 export class KidsPage {
   readonly heading: Locator;
   readonly minutesLeft: Locator;
@@ -9,15 +12,18 @@ export class KidsPage {
   readonly readOn: Locator;
   readonly stopReading: Locator;
   readonly askForMoreTime: Locator;
+  readonly toBeContinued: Locator;
   readonly alert: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.minutesLeft = page.getByTestId('minutes-left');
     this.status = page.getByTestId('reading-status');
-    this.startReading = page.getByRole('button', { name: 'Start reading' });
+    // The home's "Start reading" opens a story (where the child left off, or one for them).
+    this.startReading = page.getByRole('link', { name: 'Start reading' });
     this.readOn = page.getByRole('button', { name: 'Read on' });
-    this.stopReading = page.getByRole('button', { name: 'Stop reading' });
+    this.stopReading = page.getByRole('link', { name: 'Stop reading' });
+    this.toBeContinued = page.getByTestId('to-be-continued');
     this.askForMoreTime = page.getByRole('button', { name: 'Ask for more time' });
     // Scoped to <main>: Next.js adds its own (empty) role=alert route announcer to every page.
     this.alert = page.getByRole('main').getByRole('alert');

@@ -24,6 +24,23 @@ export class StoryReaderPage {
     this.progressBar = page.getByRole('progressbar');
   }
 
+  /**
+   * The bookmark of a path `pages` long: the reading-path server action's POST, told apart from the
+   * bookmark of the page the reader opened on by its body (the story id and one id per page).
+   */
+  bookmarkSaved(pages: number) {
+    return this.page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        r.url() === this.page.url() &&
+        (r
+          .request()
+          .postData()
+          ?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)?.length ?? 0) ===
+          pages + 1,
+    );
+  }
+
   /** The id of the page on screen (changes with every step). */
   async segmentId(): Promise<string> {
     return (await this.storyPage.getAttribute('data-segment')) ?? '';

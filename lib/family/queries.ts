@@ -54,7 +54,10 @@ export async function getChildrenOverview(supabase: Client) {
 export async function getPendingApprovals(supabase: Client, { familyId }: { familyId: string }) {
   const { data, error } = await supabase
     .from('approval_requests')
-    .select('id, child_id, kind, minutes, requested_minutes, credits, message, for_date, created_at')
+    // A more-time request asked from inside a story carries it: the title and the page (depth 0 is page 1).
+    .select(
+      'id, child_id, kind, minutes, requested_minutes, credits, message, for_date, created_at, story_id, stories(title), story_segments(depth)',
+    )
     .eq('family_id', familyId)
     .eq('status', 'pending')
     .order('created_at');

@@ -21,7 +21,12 @@ export const deviceSignInSchema = z.object({
   pin: kidPin,
 });
 
-export const moreTimeSchema = z.object({ minutes: z.coerce.number().int().min(5).max(60) });
+/** More time today; from inside a story ("to be continued") with the story and the page the child is on. */
+export const moreTimeSchema = z.object({
+  minutes: z.coerce.number().int().min(5).max(60),
+  storyId: z.uuid().optional(),
+  segmentId: z.uuid().optional(),
+});
 
 /** Leaving kid mode needs the parent PIN; a family without one is told to set it first. */
 export const NO_PARENT_PIN =

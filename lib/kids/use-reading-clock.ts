@@ -18,9 +18,10 @@ const IDLE_AFTER_MS = 2 * 60_000;
  * bedtime, limit) makes the day be re-read. A pause keeps the wish to read, so reading carries on by
  * itself when a grown-up resumes; the limit and bedtime end it.
  */
-export function useReadingClock(childId: string, day: ReadingDay) {
+export function useReadingClock(childId: string, day: ReadingDay, { autoStart = false } = {}) {
   const queryClient = useQueryClient();
-  const [wantsToRead, setWantsToRead] = useState(false);
+  // The story reader starts counting as it opens (a story on screen is reading).
+  const [wantsToRead, setWantsToRead] = useState(autoStart);
   const [stoppedByLimit, setStoppedByLimit] = useState(false);
   // Where the last beat left the day, for the countdown between beats (display only).
   const [anchor, setAnchor] = useState<{ at: number; secondsLeft: number } | null>(null);

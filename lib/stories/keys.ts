@@ -4,6 +4,7 @@ export const storyKeys = {
   all: ['stories'] as const,
   job: (jobId: string) => [...storyKeys.all, 'job', jobId] as const,
   story: (storyId: string) => [...storyKeys.all, 'story', storyId] as const,
+  provenance: (segmentId: string) => [...storyKeys.all, 'provenance', segmentId] as const,
   library: (scope: string) => [...storyKeys.all, 'library', scope] as const,
   catalogue: () => [...storyKeys.all, 'catalogue'] as const,
 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
 import { getReadingProgress } from './queries';
+import { getLatestStoryJob } from './story-job-query';
 import { getBranchCredits } from './story-price-query';
 import { getReaderData } from './story-reader-query';
 
@@ -25,14 +26,17 @@ export async function loadReader({
     if ((error as { code?: string }).code === 'PGRST116') notFound();
     throw error;
   }
-  const [progress, branchCredits] = await Promise.all([
+  const [progress, branchCredits, job] = await Promise.all([
     getReadingProgress(supabase, { storyId, readerId }),
     getBranchCredits(supabase, { storyId }),
+    data.story.status === 'ready' ? null : getLatestStoryJob(supabase, { storyId }),
   ]);
   return {
     data,
     savedPath: progress?.path ?? null,
     branchCredits,
+    // A story still being written, or whose job failed: the job's live progress or "Try again".
+    jobId: job?.id ?? null,
     // Continuations are for the family's own stories (continue_story refuses others anyway).
     canExplore: data.story.family_id === familyId && data.story.status === 'ready',
   };

@@ -14,10 +14,12 @@ export default async function StoryPage({ params }: { params: Promise<{ id: stri
       <StoryReader
         key={id}
         storyId={id}
+        readerId={parent.id}
         initial={reader.data}
         savedPath={reader.savedPath}
         branchCredits={reader.branchCredits}
         canExplore={reader.canExplore}
+        jobId={reader.jobId}
       />
       <Link
         href={`/stories/${id}/print`}

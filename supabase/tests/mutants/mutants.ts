@@ -587,6 +587,14 @@ export const MUTANTS: Mutant[] = [
     access: ['public.continue_story'],
   },
   {
+    id: 'more-time-story-of-anyone',
+    rule: "A more-time request names only a story the child has bookmarked themselves, not a sibling's.",
+    fn: 'private.request_more_time(integer, text, uuid, uuid)',
+    from: 'rp.reader_id = v_child_id and ',
+    to: '',
+    tests: [stories('more-time-story-context')],
+  },
+  {
     id: 'story-graph-unchecked',
     rule: 'A story graph that breaks a rule (cycle, orphan, no ending) is never stored.',
     fn: 'private.assert_story_graph(uuid)',
