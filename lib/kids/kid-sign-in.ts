@@ -1,6 +1,7 @@
 /** What kid sign-in says for each refusing status of verify_child_pin. */
 
 import { formatWait } from '@/lib/format/family-time';
+import { forwardedClientAddress } from '@/lib/supabase/client-address';
 
 export const TOO_MANY_ATTEMPTS = 'Too many tries from this device. Please wait a few minutes.';
 export const NEEDS_PARENT_PIN = 'Ask a grown-up to set a parent PIN first.';
@@ -37,14 +38,11 @@ export function kidSignInRefusal(check: PinCheck): string | null {
 }
 
 /**
- * The address verify_child_pin throttles by: x-real-ip, else the first x-forwarded-for entry. The proxy
- * in front of the app must set these (Vercel and a standard nginx setup overwrite them); behind a proxy
- * that passes a browser's own headers through, a guesser could pick their address, which is why the
- * per-child lockout does not depend on it. Without either header sign-ins share the 'unknown' budget,
- * which errs on the side of refusing.
+ * The address verify_child_pin throttles by: the X-Forwarded-For entry the trusted proxy hops vouch
+ * for (lib/supabase/client-address.ts, TRUSTED_PROXY_HOPS), never an entry the browser wrote itself,
+ * so a guesser cannot reset the per-address budget by sending a made-up header. Without a vouched
+ * address, sign-ins share the 'unknown' budget, which errs on the side of refusing.
  */
-export function clientAddressFrom(headers: Pick<Headers, 'get'>): string {
-  const realIp = headers.get('x-real-ip')?.trim();
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (realIp || forwarded || 'unknown').slice(0, 100);
+export function clientAddressFrom(headers: Pick<Headers, 'get'>, hops?: number): string {
+  return forwardedClientAddress(headers, hops) ?? 'unknown';
 }
