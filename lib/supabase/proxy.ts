@@ -9,6 +9,7 @@ import { isChildClaims, isKidPath, KID_HOME } from '@/lib/kids/kid-mode';
 import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
+import { requestAuthFetch } from './request-auth-fetch';
 
 // Pages that need a session; signed-out visitors go to /sign-in?next=… and come back after signing in.
 const PROTECTED_PREFIXES = ['/dashboard', '/parent', '/reset-password'];
@@ -20,10 +21,13 @@ function matches(pathname: string, prefixes: string[]): boolean {
 
 export async function updateSession(request: NextRequest) {
   let response = NextResponse.next({ request });
+  // The refresh below is an Auth request made for this browser: it says whose address it is.
+  const fetch = requestAuthFetch(request.headers);
 
   const supabase = createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
     cookieOptions: sessionCookieOptions,
     realtime: serverRealtimeOptions(),
+    global: fetch ? { fetch } : undefined,
     cookies: {
       getAll() {
         return request.cookies.getAll();

@@ -5,25 +5,16 @@ import 'server-only';
 import { createServerClient } from '@supabase/ssr';
 import { cookies, headers } from 'next/headers';
 import type { Database } from '@/lib/database.types';
-import { authForwardingFetch } from './auth-forwarding';
-import { forwardedClientAddress } from './client-address';
 import { sessionCookieOptions, withSessionLifetime } from './cookie-options';
 import { supabaseAnonKey, supabaseUrl } from './env';
 import { serverRealtimeOptions } from './node-realtime';
-import { serverKeyForAuth } from './server-secrets';
+import { requestAuthFetch } from './request-auth-fetch';
 
 export async function createClient() {
   const cookieStore = await cookies();
   // Auth requests made for this browser say so (see authForwardingFetch): per-address limits then
   // count each browser, not this server, and Auth knows the request comes from the app's own code.
-  const serverKey = serverKeyForAuth();
-  const fetch = serverKey
-    ? authForwardingFetch({
-        supabaseUrl: supabaseUrl(),
-        serverKey,
-        clientAddress: forwardedClientAddress(await headers()),
-      })
-    : undefined;
+  const fetch = requestAuthFetch(await headers());
 
   return createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
     cookieOptions: sessionCookieOptions,
