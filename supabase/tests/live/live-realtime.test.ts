@@ -62,7 +62,9 @@ describe('live realtime', () => {
     // Presence: what the viewer tracks, the host sees.
     expect(await watcher.channel.track({ name: 'viewer' })).toBe('ok');
     await eventually(() =>
-      Object.values(host.channel.presenceState()).some((metas) => metas.some((m) => m.name === 'viewer')),
+      Object.values(host.channel.presenceState()).some((metas) =>
+        metas.some((m) => (m as { name?: string }).name === 'viewer'),
+      ),
     );
   });
 
