@@ -190,3 +190,35 @@ describe('live sessions after the end', () => {
     expect((await sibling.client.from('live_sessions').select('id').eq('id', session.id)).data).toHaveLength(0);
   });
 });
+
+// 20261202104000_live_audit.sql: moderation and the session's changes are in audit.log.
+describe('live audit', () => {
+  it("bans and the session's end are recorded with their actor; the host family's parents read the session's", async () => {
+    const { parent } = await liveFamily();
+    const viewer = await quickGrownUp();
+    const { session } = await liveSession(parent, [viewer]);
+    expect(
+      (await parent.client.rpc('ban_participant', { p_session_id: session.id, p_user_id: viewer.id })).error,
+    ).toBeNull();
+    expect((await parent.client.rpc('end_live_session', { p_session_id: session.id })).error).toBeNull();
+    const rows = await adminQuery<{ table_name: string; actor_id: string; family_id: string | null; banned: boolean }>(
+      `select table_name, actor_id, family_id, (new_row ->> 'banned_at') is not null as banned from audit.log
+        where coalesce(new_row ->> 'session_id', new_row ->> 'id') = $1 and operation = 'UPDATE' order by id`,
+      [session.id],
+    );
+    expect(rows).toContainEqual({
+      table_name: 'public.session_participants',
+      actor_id: parent.id,
+      family_id: null,
+      banned: true,
+    });
+    expect(rows).toContainEqual({
+      table_name: 'public.live_sessions',
+      actor_id: parent.id,
+      family_id: parent.familyId,
+      banned: false,
+    });
+    const { data } = await parent.client.rpc('get_family_audit_log', { p_limit: 20 });
+    expect((data as { table_name: string }[]).some((r) => r.table_name === 'public.live_sessions')).toBe(true);
+  });
+});
