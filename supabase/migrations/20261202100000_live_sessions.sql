@@ -206,10 +206,16 @@ begin
   if v_me.banned_at is not null then
     perform private.raise_error('TF403', 'live_banned');
   end if;
+  -- A parent who pauses the child, or bedtime, or switching live sessions off, stops them at once, in
+  -- the session they are already in too.
+  if exists (select 1 from public.parental_controls pc where pc.child_id = v_me.user_id)
+     and not private.child_may_at(v_me.user_id, 'live_sessions', now()) then
+    perform private.raise_error('TF403', 'live_child_not_allowed');
+  end if;
   return v_me;
 end;
 $$;
-comment on function private.live_me(uuid) is 'The caller''s participant row while present; live_not_participant (never joined or left) or live_banned otherwise.';
+comment on function private.live_me(uuid) is 'The caller''s participant row while present; live_not_participant (never joined or left), live_banned, or live_child_not_allowed (a child whose controls no longer allow live sessions) otherwise.';
 
 create function private.require_live_host(p_session_id uuid)
 returns public.session_participants
@@ -409,7 +415,12 @@ declare
   v_me public.session_participants%rowtype;
 begin
   perform private.lock_live_session(p_session_id);
-  v_me := private.live_me(p_session_id);
+  -- Not live_me(): leaving is always possible, for a child whose parent just paused them too.
+  select * into v_me from public.session_participants p
+   where p.session_id = p_session_id and p.user_id = (select auth.uid()) and p.left_at is null;
+  if not found then
+    perform private.raise_error('TF403', 'live_not_participant');
+  end if;
   -- The host stays host while away: the worker closes rounds without them, and they may come back.
   update public.session_participants p set left_at = now() where p.id = v_me.id;
 end;

@@ -12,6 +12,7 @@ import {
   quickGrownUp,
   roundRow,
   sessionRow,
+  setControls,
 } from './live-helpers';
 
 // Voting rounds (20261202101000_live_voting.sql): one round at a time on the current page, votes that
@@ -270,6 +271,27 @@ describe('voting rounds', () => {
       { choice_id: story.choices['s:c0'], votes: 1 },
       { choice_id: story.choices['s:c1'], votes: 1 },
     ]);
+  });
+
+  it('a child paused by their parent mid-session stops voting and chatting at once', async () => {
+    const { session, story } = await liveSession(parent, [child]);
+    const round = await openRound(parent, session.id);
+    expect((await vote(child, round.id, story.choices['s:c0'])).error).toBeNull();
+    await setControls(parent, child, { paused: true });
+    try {
+      expectError(await vote(child, round.id, story.choices['s:c1']), 'live_child_not_allowed');
+      expectError(
+        await child.client.rpc('send_chat_message', { p_session_id: session.id, p_body: 'hi' }),
+        'live_child_not_allowed',
+      );
+      // Leaving is always possible; coming back only once allowed again.
+      expect((await child.client.rpc('leave_live_session', { p_session_id: session.id })).error).toBeNull();
+      expectError(await child.client.rpc('join_live_session', { p_code: session.join_code }), 'live_child_not_allowed');
+    } finally {
+      await setControls(parent, child, { paused: false });
+    }
+    await join(child, session.join_code);
+    expect((await vote(child, round.id, story.choices['s:c1'])).error).toBeNull();
   });
 
   it('ending the session cancels its round', async () => {
