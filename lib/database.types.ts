@@ -156,6 +156,127 @@ export type Database = {
           },
         ]
       }
+      chat_messages: {
+        Row: {
+          id: string
+          session_id: string
+          participant_id: string
+          sender_id: string
+          kind: Database["public"]["Enums"]["chat_message_kind"]
+          body: string
+          phrase_id: string | null
+          held: boolean
+          held_reason: string | null
+          reviewed_by: string | null
+          reviewed_at: string | null
+          reported_at: string | null
+          deleted_at: string | null
+          deleted_by: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          participant_id: string
+          sender_id: string
+          kind: Database["public"]["Enums"]["chat_message_kind"]
+          body: string
+          phrase_id?: string | null
+          held?: boolean
+          held_reason?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          reported_at?: string | null
+          deleted_at?: string | null
+          deleted_by?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          participant_id?: string
+          sender_id?: string
+          kind?: Database["public"]["Enums"]["chat_message_kind"]
+          body?: string
+          phrase_id?: string | null
+          held?: boolean
+          held_reason?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          reported_at?: string | null
+          deleted_at?: string | null
+          deleted_by?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_messages_participant_fkey"
+            columns: ["session_id", "participant_id"]
+            isOneToOne: false
+            referencedRelation: "session_participants"
+            referencedColumns: ["session_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_messages_phrase_id_fkey"
+            columns: ["phrase_id"]
+            isOneToOne: false
+            referencedRelation: "session_phrases"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_messages_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      chat_reports: {
+        Row: {
+          id: string
+          message_id: string
+          session_id: string
+          reporter_id: string
+          reason: string
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          message_id: string
+          session_id: string
+          reporter_id: string
+          reason?: string
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          message_id?: string
+          session_id?: string
+          reporter_id?: string
+          reason?: string
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_reports_message_id_fkey"
+            columns: ["message_id"]
+            isOneToOne: false
+            referencedRelation: "chat_messages"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_reports_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       credit_grants: {
         Row: {
           id: string
@@ -703,6 +824,153 @@ export type Database = {
         }
         Relationships: []
       }
+      live_sessions: {
+        Row: {
+          id: string
+          host_id: string
+          host_family_id: string
+          title: string
+          join_code: string
+          status: Database["public"]["Enums"]["live_session_status"]
+          scheduled_start: string | null
+          started_at: string | null
+          ended_at: string | null
+          story_id: string | null
+          current_segment_id: string | null
+          pending_choice_id: string | null
+          chat_mode: Database["public"]["Enums"]["live_chat_mode"]
+          chat_slow_seconds: number
+          vote_seconds: number
+          results_visibility: Database["public"]["Enums"]["live_results_visibility"]
+          auto_advance: boolean
+          lobby_open: boolean
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          host_id: string
+          host_family_id: string
+          title: string
+          join_code: string
+          status?: Database["public"]["Enums"]["live_session_status"]
+          scheduled_start?: string | null
+          started_at?: string | null
+          ended_at?: string | null
+          story_id?: string | null
+          current_segment_id?: string | null
+          pending_choice_id?: string | null
+          chat_mode?: Database["public"]["Enums"]["live_chat_mode"]
+          chat_slow_seconds?: number
+          vote_seconds?: number
+          results_visibility?: Database["public"]["Enums"]["live_results_visibility"]
+          auto_advance?: boolean
+          lobby_open?: boolean
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          host_id?: string
+          host_family_id?: string
+          title?: string
+          join_code?: string
+          status?: Database["public"]["Enums"]["live_session_status"]
+          scheduled_start?: string | null
+          started_at?: string | null
+          ended_at?: string | null
+          story_id?: string | null
+          current_segment_id?: string | null
+          pending_choice_id?: string | null
+          chat_mode?: Database["public"]["Enums"]["live_chat_mode"]
+          chat_slow_seconds?: number
+          vote_seconds?: number
+          results_visibility?: Database["public"]["Enums"]["live_results_visibility"]
+          auto_advance?: boolean
+          lobby_open?: boolean
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "live_sessions_current_segment_id_fkey"
+            columns: ["current_segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "live_sessions_host_family_id_fkey"
+            columns: ["host_family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "live_sessions_pending_choice_id_fkey"
+            columns: ["pending_choice_id"]
+            isOneToOne: false
+            referencedRelation: "story_choices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "live_sessions_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      lobby_votes: {
+        Row: {
+          id: string
+          session_id: string
+          option_id: string
+          participant_id: string
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          option_id: string
+          participant_id: string
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          option_id?: string
+          participant_id?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lobby_votes_option_fkey"
+            columns: ["session_id", "option_id"]
+            isOneToOne: false
+            referencedRelation: "session_story_options"
+            referencedColumns: ["session_id", "id"]
+          },
+          {
+            foreignKeyName: "lobby_votes_participant_fkey"
+            columns: ["session_id", "participant_id"]
+            isOneToOne: true
+            referencedRelation: "session_participants"
+            referencedColumns: ["session_id", "id"]
+          },
+          {
+            foreignKeyName: "lobby_votes_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       parental_consents: {
         Row: {
           id: string
@@ -1126,6 +1394,172 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "family_members"
             referencedColumns: ["family_id", "user_id"]
+          },
+        ]
+      }
+      session_choice_vetoes: {
+        Row: {
+          id: string
+          session_id: string
+          choice_id: string
+          vetoed_by: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          choice_id: string
+          vetoed_by?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          choice_id?: string
+          vetoed_by?: string | null
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "session_choice_vetoes_choice_id_fkey"
+            columns: ["choice_id"]
+            isOneToOne: false
+            referencedRelation: "story_choices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "session_choice_vetoes_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      session_participants: {
+        Row: {
+          id: string
+          session_id: string
+          user_id: string
+          role: Database["public"]["Enums"]["live_participant_role"]
+          joined_at: string
+          left_at: string | null
+          muted_until: string | null
+          banned_at: string | null
+          banned_by: string | null
+          ban_reason: string | null
+          last_message_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          user_id: string
+          role?: Database["public"]["Enums"]["live_participant_role"]
+          joined_at?: string
+          left_at?: string | null
+          muted_until?: string | null
+          banned_at?: string | null
+          banned_by?: string | null
+          ban_reason?: string | null
+          last_message_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          user_id?: string
+          role?: Database["public"]["Enums"]["live_participant_role"]
+          joined_at?: string
+          left_at?: string | null
+          muted_until?: string | null
+          banned_at?: string | null
+          banned_by?: string | null
+          ban_reason?: string | null
+          last_message_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "session_participants_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      session_phrases: {
+        Row: {
+          id: string
+          session_id: string | null
+          text: string
+          added_by: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          session_id?: string | null
+          text: string
+          added_by?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string | null
+          text?: string
+          added_by?: string | null
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "session_phrases_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      session_story_options: {
+        Row: {
+          id: string
+          session_id: string
+          story_id: string
+          position: number
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          story_id: string
+          position: number
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          story_id?: string
+          position?: number
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "session_story_options_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "session_story_options_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -1699,6 +2133,149 @@ export type Database = {
         }
         Relationships: []
       }
+      votes: {
+        Row: {
+          id: string
+          round_id: string
+          session_id: string
+          participant_id: string
+          choice_id: string
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          round_id: string
+          session_id: string
+          participant_id: string
+          choice_id: string
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          round_id?: string
+          session_id?: string
+          participant_id?: string
+          choice_id?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "votes_choice_id_fkey"
+            columns: ["choice_id"]
+            isOneToOne: false
+            referencedRelation: "story_choices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "votes_participant_fkey"
+            columns: ["session_id", "participant_id"]
+            isOneToOne: false
+            referencedRelation: "session_participants"
+            referencedColumns: ["session_id", "id"]
+          },
+          {
+            foreignKeyName: "votes_round_id_fkey"
+            columns: ["round_id"]
+            isOneToOne: false
+            referencedRelation: "voting_rounds"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      voting_rounds: {
+        Row: {
+          id: string
+          session_id: string
+          segment_id: string
+          choice_ids: string[]
+          status: Database["public"]["Enums"]["voting_round_status"]
+          opens_at: string
+          closes_at: string
+          paused_at: string | null
+          results_visibility: Database["public"]["Enums"]["live_results_visibility"]
+          tally: Json | null
+          tied_choice_ids: string[] | null
+          winning_choice_id: string | null
+          tie_broken_by: string | null
+          opened_by: string | null
+          locked_at: string | null
+          revealed_at: string | null
+          applied_at: string | null
+          cancelled_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          session_id: string
+          segment_id: string
+          choice_ids: string[]
+          status?: Database["public"]["Enums"]["voting_round_status"]
+          opens_at?: string
+          closes_at: string
+          paused_at?: string | null
+          results_visibility: Database["public"]["Enums"]["live_results_visibility"]
+          tally?: Json | null
+          tied_choice_ids?: string[] | null
+          winning_choice_id?: string | null
+          tie_broken_by?: string | null
+          opened_by?: string | null
+          locked_at?: string | null
+          revealed_at?: string | null
+          applied_at?: string | null
+          cancelled_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          session_id?: string
+          segment_id?: string
+          choice_ids?: string[]
+          status?: Database["public"]["Enums"]["voting_round_status"]
+          opens_at?: string
+          closes_at?: string
+          paused_at?: string | null
+          results_visibility?: Database["public"]["Enums"]["live_results_visibility"]
+          tally?: Json | null
+          tied_choice_ids?: string[] | null
+          winning_choice_id?: string | null
+          tie_broken_by?: string | null
+          opened_by?: string | null
+          locked_at?: string | null
+          revealed_at?: string | null
+          applied_at?: string | null
+          cancelled_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voting_rounds_segment_id_fkey"
+            columns: ["segment_id"]
+            isOneToOne: false
+            referencedRelation: "story_segments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voting_rounds_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "live_sessions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voting_rounds_winning_choice_id_fkey"
+            columns: ["winning_choice_id"]
+            isOneToOne: false
+            referencedRelation: "story_choices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       wallets: {
         Row: {
           id: string
@@ -1765,6 +2342,13 @@ export type Database = {
         }
         Returns: string
       }
+      add_session_phrase: {
+        Args: {
+          p_session_id: string
+          p_text: string
+        }
+        Returns: Database["public"]["Tables"]["session_phrases"]["Row"]
+      }
       apply_payment_event: {
         Args: {
           p_provider: string
@@ -1775,6 +2359,12 @@ export type Database = {
         }
         Returns: Json
       }
+      apply_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
       attach_checkout_session: {
         Args: {
           p_purchase_id: string
@@ -1782,6 +2372,41 @@ export type Database = {
           p_url: string
         }
         Returns: undefined
+      }
+      ban_participant: {
+        Args: {
+          p_session_id: string
+          p_user_id: string
+          p_reason?: string
+        }
+        Returns: undefined
+      }
+      break_tie: {
+        Args: {
+          p_round_id: string
+          p_choice_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      cancel_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      cast_lobby_vote: {
+        Args: {
+          p_session_id: string
+          p_story_id: string
+        }
+        Returns: undefined
+      }
+      cast_vote: {
+        Args: {
+          p_round_id: string
+          p_choice_id: string
+        }
+        Returns: Database["public"]["Tables"]["votes"]["Row"]
       }
       claim_guest_trial: {
         Args: {
@@ -1805,6 +2430,18 @@ export type Database = {
           p_look: Json
         }
         Returns: string
+      }
+      create_live_session: {
+        Args: {
+          p_title: string
+          p_scheduled_start?: string
+          p_chat_mode?: Database["public"]["Enums"]["live_chat_mode"]
+          p_vote_seconds?: number
+          p_results_visibility?: Database["public"]["Enums"]["live_results_visibility"]
+          p_chat_slow_seconds?: number
+          p_auto_advance?: boolean
+        }
+        Returns: Database["public"]["Tables"]["live_sessions"]["Row"]
       }
       create_parent_invite: {
         Args: never
@@ -1846,6 +2483,18 @@ export type Database = {
       delete_character: {
         Args: {
           p_character_id: string
+        }
+        Returns: undefined
+      }
+      delete_chat_message: {
+        Args: {
+          p_message_id: string
+        }
+        Returns: undefined
+      }
+      end_live_session: {
+        Args: {
+          p_session_id: string
         }
         Returns: undefined
       }
@@ -1969,6 +2618,18 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      join_live_session: {
+        Args: {
+          p_code: string
+        }
+        Returns: Database["public"]["Tables"]["live_sessions"]["Row"]
+      }
+      leave_live_session: {
+        Args: {
+          p_session_id: string
+        }
+        Returns: undefined
+      }
       list_family_devices: {
         Args: never
         Returns: {
@@ -1979,6 +2640,46 @@ export type Database = {
             last_seen_at: string
             revoked_at: string
           }[]
+      }
+      lock_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      open_lobby_vote: {
+        Args: {
+          p_session_id: string
+          p_story_ids: string[]
+        }
+        Returns: undefined
+      }
+      open_round: {
+        Args: {
+          p_session_id: string
+          p_seconds?: number
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      pass_live_host: {
+        Args: {
+          p_session_id: string
+          p_user_id: string
+        }
+        Returns: undefined
+      }
+      pause_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      pick_lobby_story: {
+        Args: {
+          p_session_id: string
+          p_story_id?: string
+        }
+        Returns: Database["public"]["Tables"]["live_sessions"]["Row"]
       }
       reactivate_child: {
         Args: {
@@ -2009,6 +2710,13 @@ export type Database = {
             token: string
           }[]
       }
+      report_chat_message: {
+        Args: {
+          p_message_id: string
+          p_reason?: string
+        }
+        Returns: undefined
+      }
       report_segment: {
         Args: {
           p_segment_id: string
@@ -2026,12 +2734,31 @@ export type Database = {
         }
         Returns: string
       }
+      resume_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
       retry_generation_job: {
         Args: {
           p_job_id: string
           p_idempotency_key: string
         }
         Returns: Json
+      }
+      reveal_round: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: Database["public"]["Tables"]["voting_rounds"]["Row"]
+      }
+      review_chat_message: {
+        Args: {
+          p_message_id: string
+          p_approve: boolean
+        }
+        Returns: undefined
       }
       revoke_family_device: {
         Args: {
@@ -2051,6 +2778,15 @@ export type Database = {
         }
         Returns: undefined
       }
+      round_tally: {
+        Args: {
+          p_round_id: string
+        }
+        Returns: {
+            choice_id: string
+            votes: number
+          }[]
+      }
       search_stories: {
         Args: {
           p_query?: string
@@ -2062,10 +2798,26 @@ export type Database = {
         }
         Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
+      send_chat_message: {
+        Args: {
+          p_session_id: string
+          p_body?: string
+          p_phrase_id?: string
+        }
+        Returns: Database["public"]["Tables"]["chat_messages"]["Row"]
+      }
       set_child_pin: {
         Args: {
           p_child_id: string
           p_pin: string
+        }
+        Returns: undefined
+      }
+      set_live_participant_role: {
+        Args: {
+          p_session_id: string
+          p_user_id: string
+          p_role: Database["public"]["Enums"]["live_participant_role"]
         }
         Returns: undefined
       }
@@ -2088,6 +2840,14 @@ export type Database = {
           p_idempotency_key: string
         }
         Returns: Json
+      }
+      timeout_participant: {
+        Args: {
+          p_session_id: string
+          p_user_id: string
+          p_seconds: number
+        }
+        Returns: string
       }
       update_child_profile: {
         Args: {
@@ -2134,6 +2894,13 @@ export type Database = {
             attempts_left: number
           }[]
       }
+      veto_choice: {
+        Args: {
+          p_session_id: string
+          p_choice_id: string
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       age_band: "4-6" | "7-9" | "10-12"
@@ -2142,6 +2909,7 @@ export type Database = {
       character_pronoun: "she" | "he" | "they"
       character_trait: "brave" | "curious" | "kind" | "clever" | "funny" | "shy" | "patient" | "cheerful" | "careful" | "creative"
       chat_level: "off" | "phrases" | "filtered" | "held_for_review"
+      chat_message_kind: "text" | "phrase" | "emote"
       child_activity: "reading" | "creating" | "live_sessions"
       consent_method: "in_app_attestation" | "signed_form" | "card_verification" | "video_call"
       credit_hold_status: "held" | "captured" | "released"
@@ -2150,6 +2918,10 @@ export type Database = {
       generation_job_kind: "new_story" | "continue_branch" | "illustrate" | "rewrite_segment"
       generation_job_status: "pending" | "processing" | "completed" | "failed"
       generation_provider: "builtin" | "http"
+      live_chat_mode: "off" | "filtered" | "held_for_review" | "phrases_only" | "emote_only"
+      live_participant_role: "host" | "moderator" | "viewer"
+      live_results_visibility: "live" | "hidden"
+      live_session_status: "scheduled" | "lobby" | "live" | "ended"
       purchase_kind: "credits" | "plan"
       purchase_status: "pending" | "failed" | "paid" | "refunded"
       story_length: "short" | "medium" | "long"
@@ -2158,6 +2930,7 @@ export type Database = {
       story_status: "generating" | "ready" | "failed"
       story_visibility: "private" | "family" | "public"
       subscription_status: "active" | "past_due" | "canceled"
+      voting_round_status: "open" | "locked" | "revealed" | "applied" | "cancelled"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -2272,6 +3045,7 @@ export const Constants = {
       character_pronoun: ["she", "he", "they"],
       character_trait: ["brave", "curious", "kind", "clever", "funny", "shy", "patient", "cheerful", "careful", "creative"],
       chat_level: ["off", "phrases", "filtered", "held_for_review"],
+      chat_message_kind: ["text", "phrase", "emote"],
       child_activity: ["reading", "creating", "live_sessions"],
       consent_method: ["in_app_attestation", "signed_form", "card_verification", "video_call"],
       credit_hold_status: ["held", "captured", "released"],
@@ -2280,6 +3054,10 @@ export const Constants = {
       generation_job_kind: ["new_story", "continue_branch", "illustrate", "rewrite_segment"],
       generation_job_status: ["pending", "processing", "completed", "failed"],
       generation_provider: ["builtin", "http"],
+      live_chat_mode: ["off", "filtered", "held_for_review", "phrases_only", "emote_only"],
+      live_participant_role: ["host", "moderator", "viewer"],
+      live_results_visibility: ["live", "hidden"],
+      live_session_status: ["scheduled", "lobby", "live", "ended"],
       purchase_kind: ["credits", "plan"],
       purchase_status: ["pending", "failed", "paid", "refunded"],
       story_length: ["short", "medium", "long"],
@@ -2288,6 +3066,7 @@ export const Constants = {
       story_status: ["generating", "ready", "failed"],
       story_visibility: ["private", "family", "public"],
       subscription_status: ["active", "past_due", "canceled"],
+      voting_round_status: ["open", "locked", "revealed", "applied", "cancelled"],
     },
   },
 } as const

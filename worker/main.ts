@@ -3,6 +3,7 @@
 // WORKER_DATABASE_URL, else DATABASE_URL, else the local stack's postgres role. On hosted Supabase it
 // runs beside the app with the project's direct (session) connection string.
 import pg from 'pg';
+import { startRoundCloser } from './live-round-closer';
 import { startWorker } from './run-worker';
 
 const connectionString =
@@ -29,7 +30,10 @@ async function waitForDatabase(timeoutMs = 180_000): Promise<void> {
 }
 
 await waitForDatabase();
-const runner = await startWorker({ connectionString, schedule: process.env.WORKER_SCHEDULE !== 'off' });
+const schedule = process.env.WORKER_SCHEDULE !== 'off';
+const runner = await startWorker({ connectionString, schedule });
+// Periodic like the crontab (the database tests switch both off and drive them themselves).
+const roundCloser = schedule ? startRoundCloser(connectionString) : null;
 // Stories written without a worker (the seed's library) get their pictures right away, not at the
 // next crontab tick. job_key: several workers starting together queue it once.
 await runner.addJob('queue_missing_illustrations', {}, { jobKey: 'queue_missing_illustrations' });
@@ -41,7 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     // Finish running jobs, release their locks, then exit.
-    void runner.stop().then(() => process.exit(0));
+    void Promise.all([runner.stop(), roundCloser?.stop()]).then(() => process.exit(0));
   });
 }
 await runner.promise;

@@ -61,7 +61,7 @@ export interface World {
  * secret). Minted rather than obtained by password so that building many worlds does not run into
  * Auth's per-address sign-in limits; the user itself is a real auth.users row.
  */
-async function sessionClient(userId: string, appMetadata: Record<string, unknown>): Promise<SupabaseClient> {
+export async function sessionClient(userId: string, appMetadata: Record<string, unknown>): Promise<SupabaseClient> {
   const now = Math.floor(Date.now() / 1000);
   const token = await signJwt({
     aud: 'authenticated',

@@ -24,6 +24,7 @@ const rls = (file: string) => `supabase/tests/rls/${file}.test.ts`;
 const credits = (file: string) => `supabase/tests/credits/credits-${file}.test.ts`;
 const ACCESS = 'supabase/tests/access/access-matrix.test.ts';
 const stories = (file: string) => `supabase/tests/stories/${file}.test.ts`;
+const live = (file: string) => `supabase/tests/live/live-${file}.test.ts`;
 
 /** Loosens a policy's condition (USING, and WITH CHECK where it has one). */
 const loosen = (table: string, policy: string, using: string, withCheck = false) =>
@@ -1089,5 +1090,111 @@ export const MUTANTS: Mutant[] = [
     from: 'elsif new.family_id is not null then',
     to: 'elsif false then',
     tests: ['supabase/tests/db/rate-limits.test.ts'],
+  },
+
+  // Live sessions ---------------------------------------------------------------------------------------
+  {
+    id: 'live-sessions-read-any',
+    rule: "Only a session's participants (and its host family while it is on) read it.",
+    sql: loosen('public.live_sessions', "Participants and the host's family can read sessions", 'true'),
+    tests: [live('sessions'), ACCESS],
+    access: ['public.live_sessions'],
+  },
+  {
+    id: 'live-held-chat-visible',
+    rule: 'A held message is seen by its sender and the moderators only.',
+    sql: loosen(
+      'public.chat_messages',
+      "Participants can read their session's chat; moderators also what is held or removed",
+      'private.is_session_participant(session_id)',
+    ),
+    tests: [live('chat'), ACCESS],
+    access: ['public.chat_messages'],
+  },
+  {
+    id: 'live-hidden-votes-visible',
+    rule: "A round with hidden results shows nobody else's votes before the reveal.",
+    sql: loosen('public.votes', 'Participants can read their own votes and the votes of visible rounds', 'true'),
+    tests: [live('voting'), ACCESS],
+    access: ['public.votes'],
+  },
+  {
+    id: 'live-child-joins-any-family',
+    rule: 'A child joins only a session hosted by a parent of their own family.',
+    fn: 'private.join_live_session(text)',
+    from: "perform private.raise_error('TF403', 'live_child_outside_family');",
+    to: 'null;',
+    tests: [live('sessions'), ACCESS],
+    access: ['public.join_live_session'],
+    quick: true,
+  },
+  {
+    id: 'live-child-joins-when-not-allowed',
+    rule: 'A child joins only while their controls allow live sessions.',
+    fn: 'private.join_live_session(text)',
+    from: "perform private.raise_error('TF403', 'live_child_not_allowed');",
+    to: 'null;',
+    tests: [live('sessions'), ACCESS],
+    access: ['public.join_live_session'],
+  },
+  {
+    id: 'live-vote-after-the-clock',
+    rule: 'The database clock closes a round: no vote at or after closes_at.',
+    fn: 'private.cast_vote(uuid, uuid)',
+    from: "if v_round.status <> 'open' or v_round.paused_at is null and v_round.closes_at <= now() then",
+    to: "if v_round.status <> 'open' then",
+    tests: [live('voting'), live('concurrency')],
+    quick: true,
+  },
+  {
+    id: 'live-vote-any-choice',
+    rule: 'A vote is for a choice on the round’s ballot.',
+    fn: 'private.cast_vote(uuid, uuid)',
+    from: 'if p_choice_id is null or not (p_choice_id = any(v_round.choice_ids)) then',
+    to: 'if p_choice_id is null then',
+    tests: [live('voting')],
+  },
+  {
+    id: 'live-round-opened-by-anyone',
+    rule: 'Only the host opens a round.',
+    fn: 'private.open_round(uuid, integer)',
+    from: 'perform private.require_live_host(p_session_id);',
+    to: 'perform private.live_me(p_session_id);',
+    tests: [live('voting'), ACCESS],
+    access: ['public.open_round'],
+  },
+  {
+    id: 'live-child-sends-contact-details',
+    rule: "A child's message never carries a link, a phone number or an e-mail address.",
+    fn: 'private.send_chat_message(uuid, text, uuid)',
+    from: 'if v_is_child and private.chat_has_contact_details(v_body) then',
+    to: 'if false then',
+    tests: [live('chat')],
+    quick: true,
+  },
+  {
+    id: 'live-child-level-ignored',
+    rule: "A child's chat level wins over the session's mode.",
+    fn: 'private.effective_chat_mode(public.live_sessions, uuid)',
+    from: 'from public.parental_controls pc where pc.child_id = p_user_id',
+    to: 'from public.parental_controls pc where false',
+    tests: [live('chat'), ACCESS],
+    access: ['public.send_chat_message'],
+  },
+  {
+    id: 'live-slow-mode-unserialised',
+    rule: "Slow mode holds for messages sent in parallel: one participant's messages run one at a time.",
+    fn: 'private.send_chat_message(uuid, text, uuid)',
+    from: 'where p.session_id = p_session_id and p.user_id = v_user_id for update;',
+    to: 'where p.session_id = p_session_id and p.user_id = v_user_id;',
+    tests: [live('chat')],
+  },
+  {
+    id: 'live-topic-open',
+    rule: "Only a session's participants join its live:<id> topic.",
+    fn: 'private.may_join_live_topic(text)',
+    from: "return private.is_session_participant(split_part(p_topic, ':', 2)::uuid);",
+    to: 'return true;',
+    tests: [live('realtime')],
   },
 ];

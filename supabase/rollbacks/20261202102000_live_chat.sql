@@ -1,0 +1,25 @@
+-- Undoes 20261202102000_live_chat.sql.
+drop function if exists public.add_session_phrase(uuid, text);
+drop function if exists public.report_chat_message(uuid, text);
+drop function if exists public.ban_participant(uuid, uuid, text);
+drop function if exists public.timeout_participant(uuid, uuid, int);
+drop function if exists public.review_chat_message(uuid, boolean);
+drop function if exists public.delete_chat_message(uuid);
+drop function if exists public.send_chat_message(uuid, text, uuid);
+drop function if exists private.add_session_phrase(uuid, text);
+drop function if exists private.report_chat_message(uuid, text);
+drop function if exists private.ban_participant(uuid, uuid, text);
+drop function if exists private.timeout_participant(uuid, uuid, int);
+drop function if exists private.live_moderation_target(uuid, uuid);
+drop function if exists private.review_chat_message(uuid, boolean);
+drop function if exists private.delete_chat_message(uuid);
+drop function if exists private.send_chat_message(uuid, text, uuid);
+drop function if exists private.effective_chat_mode(public.live_sessions, uuid);
+drop function if exists private.chat_is_emote(text);
+drop function if exists private.chat_is_flagged(text);
+drop function if exists private.chat_has_contact_details(text);
+drop function if exists private.chat_has_html(text);
+drop table if exists public.chat_reports;
+drop table if exists public.chat_messages;
+drop table if exists public.session_phrases;
+drop type if exists public.chat_message_kind;
