@@ -1351,6 +1351,60 @@ export type Database = {
           },
         ]
       }
+      story_public_requests: {
+        Row: {
+          id: string
+          story_id: string
+          family_id: string
+          requested_by: string | null
+          status: Database["public"]["Enums"]["story_public_request_status"]
+          review_note: string | null
+          reviewed_by: string | null
+          reviewed_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          family_id: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["story_public_request_status"]
+          review_note?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          family_id?: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["story_public_request_status"]
+          review_note?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_public_requests_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_public_requests_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       story_reports: {
         Row: {
           id: string
@@ -1949,6 +2003,10 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      is_moderator: {
+        Args: never
+        Returns: boolean
+      }
       list_family_devices: {
         Args: never
         Returns: {
@@ -1959,6 +2017,15 @@ export type Database = {
             last_seen_at: string
             revoked_at: string
           }[]
+      }
+      list_family_stories: {
+        Args: {
+          p_trash?: boolean
+          p_sort?: string
+          p_limit?: number
+          p_offset?: number
+        }
+        Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
       reactivate_child: {
         Args: {
@@ -1989,6 +2056,20 @@ export type Database = {
             token: string
           }[]
       }
+      remix_story: {
+        Args: {
+          p_story_id: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      rename_story: {
+        Args: {
+          p_story_id: string
+          p_title: string
+        }
+        Returns: Json
+      }
       report_segment: {
         Args: {
           p_segment_id: string
@@ -2004,10 +2085,30 @@ export type Database = {
         }
         Returns: string
       }
+      request_story_public: {
+        Args: {
+          p_story_id: string
+        }
+        Returns: Json
+      }
+      restore_story: {
+        Args: {
+          p_story_id: string
+        }
+        Returns: Json
+      }
       retry_generation_job: {
         Args: {
           p_job_id: string
           p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      review_story_public_request: {
+        Args: {
+          p_request_id: string
+          p_approve: boolean
+          p_note?: string
         }
         Returns: Json
       }
@@ -2037,6 +2138,7 @@ export type Database = {
           p_length?: Database["public"]["Enums"]["story_length"]
           p_limit?: number
           p_offset?: number
+          p_sort?: string
         }
         Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
@@ -2053,6 +2155,13 @@ export type Database = {
         }
         Returns: undefined
       }
+      set_story_visibility: {
+        Args: {
+          p_story_id: string
+          p_visibility: Database["public"]["Enums"]["story_visibility"]
+        }
+        Returns: Json
+      }
       set_theme_preference: {
         Args: {
           p_theme: string
@@ -2064,6 +2173,12 @@ export type Database = {
           p_amount: number
           p_memo: string
           p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      trash_story: {
+        Args: {
+          p_story_id: string
         }
         Returns: Json
       }
@@ -2131,6 +2246,7 @@ export type Database = {
       purchase_kind: "credits" | "plan"
       purchase_status: "pending" | "failed" | "paid" | "refunded"
       story_length: "short" | "medium" | "long"
+      story_public_request_status: "pending" | "approved" | "rejected" | "withdrawn"
       story_report_reason: "scary" | "unkind" | "not_for_children" | "confusing" | "other"
       story_report_status: "open" | "resolved" | "dismissed"
       story_status: "generating" | "ready" | "failed"
@@ -2261,6 +2377,7 @@ export const Constants = {
       purchase_kind: ["credits", "plan"],
       purchase_status: ["pending", "failed", "paid", "refunded"],
       story_length: ["short", "medium", "long"],
+      story_public_request_status: ["pending", "approved", "rejected", "withdrawn"],
       story_report_reason: ["scary", "unkind", "not_for_children", "confusing", "other"],
       story_report_status: ["open", "resolved", "dismissed"],
       story_status: ["generating", "ready", "failed"],
