@@ -5,13 +5,8 @@ import { inputClasses } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/form-alert';
 import type { Enums } from '@/lib/database.types';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { renameStorySchema, STORY_TITLE_MAX, storyIdSchema, storyVisibilitySchema } from '@/lib/stories/library.schema';
-import {
-  renameStoryAction,
-  requestStoryPublicAction,
-  setStoryVisibilityAction,
-  trashStoryAction,
-} from '@/lib/stories/library-actions';
+import { renameStorySchema, STORY_TITLE_MAX, storyVisibilitySchema } from '@/lib/stories/library.schema';
+import { renameStoryAction, setStoryVisibilityAction } from '@/lib/stories/library-actions';
 import { StoryActionButton } from './story-action-button';
 
 const WHO_READS: Record<'private' | 'family', string> = {
@@ -34,9 +29,7 @@ export function StoryManagePanel({ story, request }: { story: ManagedStory; requ
   const pending = request?.status === 'pending';
   return (
     <details className="text-sm" data-testid="manage-story">
-      <summary className="flex min-h-8 cursor-pointer items-center font-medium text-accent-strong">
-        Manage “{story.title}”
-      </summary>
+      <summary className="min-h-8 cursor-pointer py-1 font-medium text-accent-strong">Manage “{story.title}”</summary>
       <div className="mt-2 space-y-4">
         {isPublic || pending ? (
           <p className="text-ink-muted">
@@ -52,13 +45,7 @@ export function StoryManagePanel({ story, request }: { story: ManagedStory; requ
           {isPublic ? (
             <>
               <p className="text-ink">Everyone: it is in the public library.</p>
-              <StoryActionButton
-                schema={storyVisibilitySchema}
-                action={setStoryVisibilityAction}
-                fields={{ storyId: story.id, visibility: 'family' }}
-                label="Take it back to the family"
-                formLabel={`Take “${story.title}” back to the family`}
-              />
+              <StoryActionButton kind="backToFamily" storyId={story.id} title={story.title} />
             </>
           ) : (
             <>
@@ -68,14 +55,7 @@ export function StoryManagePanel({ story, request }: { story: ManagedStory; requ
           )}
         </section>
 
-        <StoryActionButton
-          schema={storyIdSchema}
-          action={trashStoryAction}
-          fields={{ storyId: story.id }}
-          label="Move to the trash"
-          formLabel={`Move “${story.title}” to the trash`}
-          variant="danger"
-        />
+        <StoryActionButton kind="trash" storyId={story.id} title={story.title} />
       </div>
     </details>
   );
@@ -151,13 +131,7 @@ function PublicRequest({ story, request }: { story: ManagedStory; request: Publi
         </p>
       ) : null}
       {story.status === 'ready' ? (
-        <StoryActionButton
-          schema={storyIdSchema}
-          action={requestStoryPublicAction}
-          fields={{ storyId: story.id }}
-          label="Ask for the public library"
-          formLabel={`Ask for “${story.title}” in the public library`}
-        />
+        <StoryActionButton kind="requestPublic" storyId={story.id} title={story.title} />
       ) : null}
     </div>
   );

@@ -7,8 +7,6 @@ import { requireParent } from '@/lib/family/require-parent';
 import { formatInFamilyZone } from '@/lib/format/family-time';
 import { listFamilyShelf } from '@/lib/stories/family-shelf-query';
 import { getIllustrationUrls } from '@/lib/stories/illustration-urls-query';
-import { storyIdSchema } from '@/lib/stories/library.schema';
-import { restoreStoryAction } from '@/lib/stories/library-actions';
 import { getThemes } from '@/lib/stories/themes-query';
 import { createClient } from '@/lib/supabase/server';
 
@@ -41,13 +39,7 @@ export default async function StoriesTrashPage() {
                   <span className="text-xs text-ink-muted">
                     Trashed {story.deleted_at ? formatInFamilyZone(story.deleted_at, family.time_zone) : ''}
                   </span>
-                  <StoryActionButton
-                    schema={storyIdSchema}
-                    action={restoreStoryAction}
-                    fields={{ storyId: story.id }}
-                    label="Restore"
-                    formLabel={`Restore “${story.title}”`}
-                  />
+                  <StoryActionButton kind="restore" storyId={story.id} title={story.title} />
                 </div>
               }
             />
