@@ -1805,6 +1805,60 @@ export type Database = {
           },
         ]
       }
+      story_public_requests: {
+        Row: {
+          id: string
+          story_id: string
+          family_id: string
+          requested_by: string | null
+          status: Database["public"]["Enums"]["story_public_request_status"]
+          review_note: string | null
+          reviewed_by: string | null
+          reviewed_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          story_id: string
+          family_id: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["story_public_request_status"]
+          review_note?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          story_id?: string
+          family_id?: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["story_public_request_status"]
+          review_note?: string | null
+          reviewed_by?: string | null
+          reviewed_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "story_public_requests_family_id_fkey"
+            columns: ["family_id"]
+            isOneToOne: false
+            referencedRelation: "families"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "story_public_requests_story_id_fkey"
+            columns: ["story_id"]
+            isOneToOne: false
+            referencedRelation: "stories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       story_reports: {
         Row: {
           id: string
@@ -2618,6 +2672,10 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      is_moderator: {
+        Args: never
+        Returns: boolean
+      }
       join_live_session: {
         Args: {
           p_code: string
@@ -2640,6 +2698,15 @@ export type Database = {
             last_seen_at: string
             revoked_at: string
           }[]
+      }
+      list_family_stories: {
+        Args: {
+          p_trash?: boolean
+          p_sort?: string
+          p_limit?: number
+          p_offset?: number
+        }
+        Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
       lock_round: {
         Args: {
@@ -2710,6 +2777,20 @@ export type Database = {
             token: string
           }[]
       }
+      remix_story: {
+        Args: {
+          p_story_id: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      rename_story: {
+        Args: {
+          p_story_id: string
+          p_title: string
+        }
+        Returns: Json
+      }
       report_chat_message: {
         Args: {
           p_message_id: string
@@ -2733,6 +2814,18 @@ export type Database = {
           p_segment_id?: string
         }
         Returns: string
+      }
+      request_story_public: {
+        Args: {
+          p_story_id: string
+        }
+        Returns: Json
+      }
+      restore_story: {
+        Args: {
+          p_story_id: string
+        }
+        Returns: Json
       }
       resume_round: {
         Args: {
@@ -2759,6 +2852,14 @@ export type Database = {
           p_approve: boolean
         }
         Returns: undefined
+      }
+      review_story_public_request: {
+        Args: {
+          p_request_id: string
+          p_approve: boolean
+          p_note?: string
+        }
+        Returns: Json
       }
       revoke_family_device: {
         Args: {
@@ -2795,6 +2896,7 @@ export type Database = {
           p_length?: Database["public"]["Enums"]["story_length"]
           p_limit?: number
           p_offset?: number
+          p_sort?: string
         }
         Returns: Database["public"]["Tables"]["stories"]["Row"][]
       }
@@ -2827,6 +2929,13 @@ export type Database = {
         }
         Returns: undefined
       }
+      set_story_visibility: {
+        Args: {
+          p_story_id: string
+          p_visibility: Database["public"]["Enums"]["story_visibility"]
+        }
+        Returns: Json
+      }
       set_theme_preference: {
         Args: {
           p_theme: string
@@ -2848,6 +2957,12 @@ export type Database = {
           p_seconds: number
         }
         Returns: string
+      }
+      trash_story: {
+        Args: {
+          p_story_id: string
+        }
+        Returns: Json
       }
       update_child_profile: {
         Args: {
@@ -2925,6 +3040,7 @@ export type Database = {
       purchase_kind: "credits" | "plan"
       purchase_status: "pending" | "failed" | "paid" | "refunded"
       story_length: "short" | "medium" | "long"
+      story_public_request_status: "pending" | "approved" | "rejected" | "withdrawn"
       story_report_reason: "scary" | "unkind" | "not_for_children" | "confusing" | "other"
       story_report_status: "open" | "resolved" | "dismissed"
       story_status: "generating" | "ready" | "failed"
@@ -3061,6 +3177,7 @@ export const Constants = {
       purchase_kind: ["credits", "plan"],
       purchase_status: ["pending", "failed", "paid", "refunded"],
       story_length: ["short", "medium", "long"],
+      story_public_request_status: ["pending", "approved", "rejected", "withdrawn"],
       story_report_reason: ["scary", "unkind", "not_for_children", "confusing", "other"],
       story_report_status: ["open", "resolved", "dismissed"],
       story_status: ["generating", "ready", "failed"],

@@ -15,6 +15,7 @@ export default async function StoriesLayout({ children }: { children: ReactNode 
           items={[
             { href: '/stories', label: 'Library', exact: true, also: ['/stories/'] },
             { href: '/stories/new', label: 'New story' },
+            { href: '/stories/trash', label: 'Trash' },
           ]}
         />
       </div>

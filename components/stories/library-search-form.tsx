@@ -2,6 +2,7 @@ import { Button } from '@/components/ui/button';
 import { inputClasses } from '@/components/ui/field';
 import { AGE_BAND_LABELS, AGE_BANDS } from '@/lib/family/options';
 import type { LibraryFilterInput } from '@/lib/stories/library-filter.schema';
+import { LIBRARY_SORT_LABELS, LIBRARY_SORTS } from '@/lib/stories/library-sort';
 import { STORY_LENGTH_LABELS, STORY_LENGTHS } from '@/lib/stories/options';
 
 /**
@@ -30,7 +31,7 @@ export function LibrarySearchForm({
       <form
         action={action}
         method="get"
-        className="grid gap-3 sm:grid-cols-3 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        className="grid gap-3 sm:grid-cols-3 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]"
       >
         <label className="space-y-1">
           <span className={label}>Search</span>
@@ -72,6 +73,16 @@ export function LibrarySearchForm({
             {STORY_LENGTHS.map((length) => (
               <option key={length} value={length}>
                 {STORY_LENGTH_LABELS[length].split(' — ')[0]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className={label}>Order</span>
+          <select name="sort" defaultValue={filter.sort ?? 'relevance'} className={input}>
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {LIBRARY_SORT_LABELS[sort]}
               </option>
             ))}
           </select>

@@ -23,6 +23,7 @@ export function StoryCard({
   coverUrl,
   kid = false,
   action,
+  footer,
 }: {
   story: StoryCardData;
   href: string;
@@ -30,6 +31,8 @@ export function StoryCard({
   kid?: boolean;
   /** A control beside the link (the kid's favourite heart). */
   action?: ReactNode;
+  /** Controls below the card's text (a library card's "Manage", "Restore" or "Remix"). */
+  footer?: ReactNode;
 }) {
   return (
     <li
@@ -76,6 +79,8 @@ export function StoryCard({
           {action ? <span className="relative z-10 ml-auto">{action}</span> : null}
         </div>
       </div>
+      {/* Above the stretched link, so its controls take their own clicks. */}
+      {footer ? <div className="relative z-10 border-t border-line px-3 py-2">{footer}</div> : null}
     </li>
   );
 }

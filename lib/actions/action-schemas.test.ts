@@ -34,6 +34,13 @@ import { familySettingsSchema } from '@/lib/family/family.schema';
 import { deviceSignInSchema, kidSignInSchema, leaveKidModeSchema, moreTimeSchema } from '@/lib/kids/kid-sign-in.schema';
 import { createStorySchema } from '@/lib/stories/create-story.schema';
 import {
+  remixStorySchema,
+  renameStorySchema,
+  reviewPublicRequestSchema,
+  storyIdSchema,
+  storyVisibilitySchema,
+} from '@/lib/stories/library.schema';
+import {
   continueStorySchema,
   favouriteSchema,
   readingPathSchema,
@@ -78,6 +85,11 @@ const SCHEMAS: Record<string, z.ZodType> = {
   convertGuestSchema,
   createStorySchema,
   continueStorySchema,
+  renameStorySchema,
+  storyIdSchema,
+  storyVisibilitySchema,
+  remixStorySchema,
+  reviewPublicRequestSchema,
   storyJobSchema,
   reportSegmentSchema,
   readingPathSchema,

@@ -184,6 +184,23 @@ export const DB_ERROR_SENTENCES = {
   chat_report_own: "You can't report your own message.",
   chat_report_reason_length: (p) => `Please keep the reason to ${p.max} characters.`,
 
+  // The library: rename, trash, publishing, moderation, remix, sorting.
+  not_story_author: 'Only the person who made this story, or a parent, can do that.',
+  story_title_length: (p) => `A story's title must be ${p.min} to ${p.max} characters long.`,
+  story_in_trash: 'This story is in the trash. Restore it first.',
+  story_already_in_trash: 'This story is already in the trash.',
+  story_not_in_trash: "This story isn't in the trash.",
+  story_is_public: 'This story is in the public library. Take it back to the family first to change it.',
+  story_visibility_missing: 'Please choose who can read this story.',
+  story_public_needs_review:
+    'To share a story with everyone, ask for it to be made public: a moderator reads it first.',
+  story_already_public: 'This story is already in the public library.',
+  story_public_request_pending: 'A moderator is already reading this story. Please wait for their answer.',
+  not_a_moderator: 'Only a moderator can do that.',
+  public_request_not_found: "We couldn't find that request.",
+  story_under_review: 'A page of this story was reported and is being rewritten. Please try again in a little while.',
+  story_sort_unknown: "We don't know that order. Please choose one from the list.",
+
   // Purchases, plans and payments.
   package_unknown: "That credit package isn't available.",
   plan_unknown: "That plan isn't available.",

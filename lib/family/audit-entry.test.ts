@@ -118,6 +118,28 @@ describe('describeAuditEntry', () => {
     ).toEqual({ subject: 'Invite code', action: 'Invite code withdrawn', changes: [] });
   });
 
+  it("reads a story's public library request: asked, approved, not approved with the note, withdrawn", () => {
+    const request = { family_id: mum, story_id: mia, status: 'pending', review_note: null };
+    const table = 'public.story_public_requests';
+    expect(describeAuditEntry(entry(table, 'INSERT', null, request), names)).toEqual({
+      subject: 'A story',
+      action: 'Asked for the public library',
+      changes: [],
+    });
+    expect(describeAuditEntry(entry(table, 'UPDATE', request, { ...request, status: 'approved' }), names).action).toBe(
+      'Approved for the public library',
+    );
+    expect(
+      describeAuditEntry(
+        entry(table, 'UPDATE', request, { ...request, status: 'rejected', review_note: 'Too sad' }),
+        names,
+      ),
+    ).toMatchObject({ action: 'Not approved for the public library: “Too sad”', changes: [] });
+    expect(describeAuditEntry(entry(table, 'UPDATE', request, { ...request, status: 'withdrawn' }), names).action).toBe(
+      'Public library request withdrawn',
+    );
+  });
+
   it('shows family settings changes and falls back for people and tables it does not know', () => {
     const family = { id: 'f', name: 'The Smiths', time_zone: 'Europe/London' };
     expect(

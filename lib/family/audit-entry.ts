@@ -110,6 +110,17 @@ function describeRow(entry: AuditEntry, before: Row, after: Row): { action: stri
     }
     case 'private.parent_pins':
       return { action: op === 'INSERT' ? 'Parent PIN set' : 'Parent PIN changed', changes: [] };
+    case 'public.story_public_requests': {
+      if (op === 'INSERT') return { action: 'Asked for the public library', changes: [] };
+      if (before.status === 'pending' && after.status === 'approved')
+        return { action: 'Approved for the public library', changes: [] };
+      if (before.status === 'pending' && after.status === 'rejected') {
+        const note = typeof after.review_note === 'string' ? after.review_note : '';
+        return { action: `Not approved for the public library${note ? `: “${note}”` : ''}`, changes: [] };
+      }
+      if (after.status === 'withdrawn') return { action: 'Public library request withdrawn', changes: [] };
+      return { action: 'Public library request updated', changes: [] };
+    }
     default:
       return { action: `${op.toLowerCase()} in ${table}`, changes: [] };
   }
@@ -119,6 +130,7 @@ const SUBJECTS: Record<string, string> = {
   'public.families': 'Family',
   'public.family_invites': 'Invite code',
   'private.parent_pins': 'Parent PIN',
+  'public.story_public_requests': 'A story',
 };
 
 /** "Mia · Controls changed · Daily minutes: 30 → 45": what an audit entry means to a parent. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Constants } from '@/lib/database.types';
+import { LIBRARY_SORTS } from './library-sort';
 
-// The library's search box and filters, read from the URL (?q=&band=&theme=&length=): anything that
+// The library's search box, filters and order, read from the URL (?q=&band=&theme=&length=&sort=): anything that
 // does not fit is dropped rather than refused, so a hand-edited link still shows a library.
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -17,6 +18,7 @@ export const libraryFilterSchema = z.object({
   band: optional(z.enum(Constants.public.Enums.age_band)),
   theme: optional(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/)),
   length: optional(z.enum(Constants.public.Enums.story_length)),
+  sort: optional(z.enum(LIBRARY_SORTS)),
 });
 
 export type LibraryFilterInput = z.output<typeof libraryFilterSchema>;

@@ -14,5 +14,7 @@ describe('parseLibraryFilter', () => {
       length: 'long',
     });
     expect(parseLibraryFilter({ q: 'a'.repeat(201) }).q).toBeUndefined();
+    expect(parseLibraryFilter({ sort: 'most_read' })).toEqual({ sort: 'most_read' });
+    expect(parseLibraryFilter({ sort: 'random()' })).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '@/lib/database.types';
+import type { LibrarySort } from './library-sort';
 import type { LibraryFilter } from './queries';
 import type { Theme } from './themes-query';
 
@@ -9,7 +10,11 @@ import type { Theme } from './themes-query';
 
 const COLUMNS = 'id, title, summary, age_band, length, visibility, status, cover_path, theme_id, family_id, created_at';
 
-export async function searchLibrary(supabase: SupabaseClient<Database>, filter: LibraryFilter, themes: Theme[]) {
+export async function searchLibrary(
+  supabase: SupabaseClient<Database>,
+  filter: LibraryFilter & { sort?: LibrarySort },
+  themes: Theme[],
+) {
   const { data, error } = await supabase
     .rpc('search_stories', {
       p_query: filter.query ?? undefined,
@@ -18,6 +23,7 @@ export async function searchLibrary(supabase: SupabaseClient<Database>, filter: 
       p_length: filter.length ?? undefined,
       p_limit: filter.limit ?? 24,
       p_offset: filter.offset ?? 0,
+      p_sort: filter.sort ?? 'relevance',
     })
     .select(COLUMNS);
   if (error) throw error;

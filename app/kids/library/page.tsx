@@ -39,7 +39,7 @@ export default async function KidLibraryPage({
   ]);
   const found = await searchLibrary(
     supabase,
-    { query: filter.q, ageBand: filter.band, theme: filter.theme, length: filter.length, limit: 30 },
+    { query: filter.q, ageBand: filter.band, theme: filter.theme, length: filter.length, sort: filter.sort, limit: 30 },
     themes,
   );
   const band = controls?.age_band ?? '4-6';

@@ -646,6 +646,60 @@ export const MUTANTS: Mutant[] = [
     access: ['public.favourites'],
   },
 
+  // The library (20261202090*) -------------------------------------------------------------------------
+  {
+    id: 'library-manage-by-any-member',
+    rule: 'Only its author or a parent renames, trashes or re-shares a family story.',
+    fn: 'private.story_to_manage(uuid)',
+    from: 'if not private.is_family_parent(v_story.family_id) and v_story.author_id is distinct from (select auth.uid()) then',
+    to: 'if false then',
+    tests: [stories('story-library'), ACCESS],
+    access: ['public.rename_story', 'public.trash_story'],
+    quick: true,
+  },
+  {
+    id: 'library-restore-by-children',
+    rule: "The trash is the parents': only a parent restores a story.",
+    fn: 'private.restore_story(uuid)',
+    from: 'if not private.is_family_parent(v_story.family_id) then',
+    to: 'if false then',
+    tests: [stories('story-library')],
+  },
+  {
+    id: 'library-public-request-by-children',
+    rule: 'Only a parent asks for a story to be made public.',
+    fn: 'private.request_story_public(uuid)',
+    from: 'if not private.is_family_parent(v_story.family_id) then',
+    to: 'if false then',
+    tests: [stories('story-library'), ACCESS],
+    access: ['public.request_story_public'],
+  },
+  {
+    id: 'library-public-without-moderator',
+    rule: 'Only a moderator makes a family story public.',
+    fn: 'private.review_story_public_request(uuid, boolean, text)',
+    from: 'if not private.is_moderator() then',
+    to: 'if false then',
+    tests: [stories('story-library'), ACCESS],
+    access: ['public.review_story_public_request'],
+    quick: true,
+  },
+  {
+    id: 'library-public-requests-read-by-anyone',
+    rule: "Public story requests are read by the family's parents and moderators only.",
+    sql: loosen('public.story_public_requests', 'Parents and moderators can read public story requests', 'true'),
+    tests: [stories('story-library'), ACCESS],
+    access: ['public.story_public_requests'],
+  },
+  {
+    id: 'library-remix-any-story',
+    rule: 'Only a public story can be remixed into another family.',
+    fn: 'private.remix_story(uuid, text)',
+    from: "or v_source.visibility <> 'public' ",
+    to: '',
+    tests: [stories('story-library')],
+  },
+
   // Credits: policies ------------------------------------------------------------------------------------
   {
     id: 'wallet-read-by-children',

@@ -11,6 +11,7 @@ import {
 import type { World } from '../world';
 import {
   ALL,
+  type CallOutcome,
   DENIED,
   type DomainExpectations,
   type InsertOutcome,
@@ -78,6 +79,34 @@ const idOf = async (sql: string, params: unknown[] = []) => {
 
 /** A fresh public story, for inserts and calls that use one up. */
 const freshPublicStory = () => importStory({ visibility: 'public', ageBand: '4-6', seed: 402 });
+
+/** A fresh family-A story by the parent (for the family, 7-9), for calls that change or use one up. */
+const freshFamilyStory = (world: World) =>
+  importStory({
+    familyId: world.family.id,
+    authorId: world.people.parent.id,
+    visibility: 'family',
+    ageBand: '7-9',
+    seed: 404,
+  });
+
+/** A fresh family-A story waiting for a moderator: the parent asked for it to be made public. */
+async function pendingPublicRequest(world: World): Promise<string> {
+  const story = await freshFamilyStory(world);
+  const { data, error } = await world.people.parent.client.rpc('request_story_public', { p_story_id: story.id });
+  if (error) throw error;
+  return (data as { request_id: string }).request_id;
+}
+
+/** Changing a family-A story of the parent's: the parent may; the children are not its author. */
+const manageParentsStory: PerActor<CallOutcome> = {
+  anon: DENIED,
+  service: DENIED,
+  parent: 'allowed',
+  child: refused('not_story_author'),
+  sibling: refused('not_story_author'),
+  '*': refused('story_not_in_family'),
+};
 
 /** One failed new-story job per world (an engine-unknown template), requested by the parent. */
 const failedJobs = new WeakMap<World, Promise<string>>();
@@ -180,6 +209,15 @@ export const stories: DomainExpectations = {
       const { data, error } = await who.client.rpc('report_segment', { p_segment_id: page, p_reason: 'scary' });
       if (error) throw error;
       jobs.push((data as { job_id: string }).job_id);
+    }
+    // Each family's parent asks for a story of theirs to be made public (no moderator answers here).
+    for (const [who, familyId] of [
+      [parent, world.family.id],
+      [otherParent, world.otherFamily.id],
+    ] as const) {
+      const story = await importStory({ familyId, authorId: who.id, visibility: 'family', ageBand: '7-9', seed: 405 });
+      const asked = await who.client.rpc('request_story_public', { p_story_id: story.id });
+      if (asked.error) throw asked.error;
     }
     for (const job of jobs) {
       const done = await waitForJob(job);
@@ -515,6 +553,30 @@ export const stories: DomainExpectations = {
       },
       delete: nobodyWrites,
     },
+
+    'public.story_public_requests': {
+      key: 'family_id',
+      owners: ['family', 'otherFamily'],
+      // The moderation queue: the family's parents and moderators (none in this world); not the children.
+      select: {
+        anon: DENIED,
+        stranger: [],
+        guest: [],
+        parent: ['family'],
+        child: [],
+        sibling: [],
+        otherParent: ['otherFamily'],
+        otherChild: [],
+        service: ALL,
+      },
+      // Asked for and answered only through request_story_public() / review_story_public_request().
+      update: { patch: { status: 'approved' }, ...nobodyWrites },
+      insert: {
+        row: async (world) => ({ story_id: (await freshFamilyStory(world)).id, family_id: world.family.id }),
+        ...nobodyInserts,
+      },
+      delete: nobodyWrites,
+    },
   },
 
   // Every story RPC acts for the signed-in user (auth.uid()): granted to authenticated alone.
@@ -523,6 +585,69 @@ export const stories: DomainExpectations = {
       args: () => ({ p_query: null, p_limit: 5 }),
       // Security invoker: RLS decides what is found (the public probe story at least, for everyone).
       execute: { anon: DENIED, service: DENIED, '*': 'allowed' },
+    },
+
+    'public.list_family_stories': {
+      args: () => ({ p_sort: 'title' }),
+      // Security invoker: the family's shelf as RLS shows it; nothing for someone without stories.
+      execute: { anon: DENIED, service: DENIED, stranger: 'empty', guest: 'empty', '*': 'allowed' },
+    },
+
+    'public.rename_story': {
+      args: async (world) => ({ p_story_id: (await freshFamilyStory(world)).id, p_title: 'Probe title' }),
+      execute: manageParentsStory,
+    },
+    'public.trash_story': {
+      args: async (world) => ({ p_story_id: (await freshFamilyStory(world)).id }),
+      execute: manageParentsStory,
+    },
+    'public.set_story_visibility': {
+      args: async (world) => ({ p_story_id: (await freshFamilyStory(world)).id, p_visibility: 'private' }),
+      execute: manageParentsStory,
+    },
+    'public.restore_story': {
+      async args(world) {
+        const story = await freshFamilyStory(world);
+        await adminQuery('update public.stories set deleted_at = now() where id = $1', [story.id]);
+        return { p_story_id: story.id };
+      },
+      execute: manageParentsStory,
+    },
+    'public.request_story_public': {
+      args: async (world) => ({ p_story_id: (await freshFamilyStory(world)).id }),
+      // Only a parent of the story's family asks.
+      execute: {
+        anon: DENIED,
+        service: DENIED,
+        parent: 'allowed',
+        child: refused('not_parent_of_family'),
+        sibling: refused('not_parent_of_family'),
+        '*': refused('story_not_in_family'),
+      },
+    },
+    'public.review_story_public_request': {
+      args: async (world) => ({ p_request_id: await pendingPublicRequest(world), p_approve: true }),
+      // Moderators only, and this world has none.
+      execute: { anon: DENIED, service: DENIED, '*': refused('not_a_moderator') },
+    },
+    'public.is_moderator': {
+      // Any signed-in user asks about themselves (false for all here: story-library.test.ts has one).
+      args: () => ({}),
+      execute: { anon: DENIED, service: DENIED, '*': 'allowed' },
+    },
+    'public.remix_story': {
+      args: async () => ({ p_story_id: (await freshPublicStory()).id, p_idempotency_key: newKey() }),
+      // A parent (a guest too, into their trial family) copies a public story; children and people
+      // without a family do not.
+      execute: {
+        anon: DENIED,
+        service: DENIED,
+        stranger: refused('not_a_family_member'),
+        child: refused('not_a_parent'),
+        sibling: refused('not_a_parent'),
+        otherChild: refused('not_a_parent'),
+        '*': 'allowed',
+      },
     },
 
     'public.create_character': {
