@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ChildPage } from './pages/child-page';
 import { FamilyDevicePage } from './pages/family-device-page';
 import { FamilySettingsPage } from './pages/family-settings-page';
 import { KidsPage } from './pages/kids-page';
 import { ParentPage } from './pages/parent-page';
+import { seriousViolations } from './support/axe';
 import { addLibraryStory } from './support/library-story';
 
 // axe-core on the pages people use most: no serious or critical violation (WCAG 2.2 A and AA rules).
@@ -32,6 +31,7 @@ const PARENT_PAGES = [
 // wizard and reader. The story is a fresh public library story of the child's band.
 const STORY_PAGES = [
   { name: 'stories library', path: () => '/stories' },
+  { name: 'stories trash', path: () => '/stories/trash' },
   { name: 'new story', path: () => '/stories/new' },
   { name: 'story reader', path: (storyId: string) => `/stories/${storyId}` },
   { name: 'printable gamebook', path: (storyId: string) => `/stories/${storyId}/print` },
@@ -41,15 +41,6 @@ const KID_PAGES = [
   { name: 'kid story wizard', path: () => '/kids/create' },
   { name: 'kid story reader', path: (storyId: string) => `/kids/stories/${storyId}` },
 ];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {

@@ -21,35 +21,38 @@ export default async function StoriesTrashPage() {
   const covers = await getIllustrationUrls(supabase, { paths: trashed.map((s) => s.cover_path) });
 
   return (
-    <Card
-      id="trash"
-      title="Trash"
-      intro="Stories moved to the trash are hidden from the children and the library. Restore one to bring it back as it was."
-    >
-      {trashed.length ? (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="trashed-stories">
-          {trashed.map((story) => (
-            <StoryCard
-              key={story.id}
-              story={story}
-              href={`/stories/${story.id}`}
-              coverUrl={story.cover_path ? (covers[story.cover_path] ?? null) : null}
-              footer={
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="text-xs text-ink-muted">
-                    Trashed {story.deleted_at ? formatInFamilyZone(story.deleted_at, family.time_zone) : ''}
-                  </span>
-                  <StoryActionButton kind="restore" storyId={story.id} title={story.title} />
-                </div>
-              }
-            />
-          ))}
-        </ul>
-      ) : (
-        <p role="status" className="text-sm text-ink-muted">
-          The trash is empty.
-        </p>
-      )}
-    </Card>
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight text-ink">Trash</h1>
+      <Card
+        id="trash"
+        title="Stories in the trash"
+        intro="Stories moved to the trash are hidden from the children and the library. Restore one to bring it back as it was."
+      >
+        {trashed.length ? (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="trashed-stories">
+            {trashed.map((story) => (
+              <StoryCard
+                key={story.id}
+                story={story}
+                href={`/stories/${story.id}`}
+                coverUrl={story.cover_path ? (covers[story.cover_path] ?? null) : null}
+                footer={
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="text-xs text-ink-muted">
+                      Trashed {story.deleted_at ? formatInFamilyZone(story.deleted_at, family.time_zone) : ''}
+                    </span>
+                    <StoryActionButton kind="restore" storyId={story.id} title={story.title} />
+                  </div>
+                }
+              />
+            ))}
+          </ul>
+        ) : (
+          <p role="status" className="text-sm text-ink-muted">
+            The trash is empty.
+          </p>
+        )}
+      </Card>
+    </div>
   );
 }
