@@ -5,6 +5,31 @@ import { adminQuery } from './admin-db';
 // through private.import_story, the checked writer the seed's demo library uses: a fresh one per test,
 // so no test depends on another's data. The title carries a tag the test can search for. `edit` may
 // change the written story before it is stored (the hostile-text test puts markup in its words).
+/** A complete story from the built-in writer (the same engine the worker runs), not stored. */
+export async function writtenStory({
+  ageBand,
+  templateId = 'dragon-dark',
+  themeId = 'courage',
+  seed,
+}: {
+  ageBand: '4-6' | '7-9' | '10-12';
+  templateId?: string;
+  themeId?: string;
+  seed: number;
+}): Promise<Story> {
+  const { story } = await createBuiltinProvider().generateStory({
+    ageBand,
+    length: 'short',
+    templateId,
+    prompt: null,
+    characters: [LIBRARY_CHARACTERS[0], LIBRARY_CHARACTERS[1]],
+    themeId,
+    moralId: null,
+    seed,
+  });
+  return story;
+}
+
 export async function addLibraryStory({
   ageBand,
   tag,
@@ -16,16 +41,7 @@ export async function addLibraryStory({
   seed?: number;
   edit?: (story: Story) => Story;
 }): Promise<{ id: string; title: string; story: Story }> {
-  const { story: written } = await createBuiltinProvider().generateStory({
-    ageBand,
-    length: 'short',
-    templateId: 'dragon-dark',
-    prompt: null,
-    characters: [LIBRARY_CHARACTERS[0], LIBRARY_CHARACTERS[1]],
-    themeId: 'courage',
-    moralId: null,
-    seed,
-  });
+  const written = await writtenStory({ ageBand, seed });
   const story = edit({ ...written, title: `${written.title} ${tag}` });
   const [{ id }] = await adminQuery<{ id: string }>(
     "select private.import_story($1::jsonb, null, null, 'public') as id",

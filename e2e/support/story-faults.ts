@@ -1,20 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { adminQuery as query } from './admin-db';
 
 // Faults a test needs and no person can cause from the app: a story idea the catalogue offers but the
 // built-in writer does not know (its job fails with unknown_template, its credits are given back), and
-// the catalogue fixed afterwards. As the platform's superuser, like e2e/support/library-story.ts.
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({
-    connectionString: `postgresql://supabase_admin:postgres@127.0.0.1:${process.env.E2E_DB_PORT}/postgres`,
-  });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+// the catalogue fixed afterwards. As the platform's superuser (admin-db.ts).
 
 /** A template only this test's wizard shows (by its unique title), which the writer cannot write. */
 export async function addUnwritableTemplate(): Promise<{ slug: string; title: string }> {
