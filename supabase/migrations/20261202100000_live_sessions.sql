@@ -31,7 +31,7 @@ comment on type public.live_participant_role is 'What a participant may do: the 
 create type public.live_results_visibility as enum ('live', 'hidden');
 comment on type public.live_results_visibility is 'Whether participants see a round''s tally while it is open (live) or only once it is revealed (hidden).';
 
--- Eight characters, no look-alikes (0/O, 1/I/L), unique among sessions that have not ended.
+-- Eight characters without look-alikes (private.random_code), unique among sessions.
 create function private.new_live_join_code()
 returns text
 language plpgsql
@@ -39,14 +39,10 @@ volatile
 set search_path = ''
 as $$
 declare
-  alphabet constant text := 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
   v_code text;
 begin
   loop
-    v_code := '';
-    for i in 1..8 loop
-      v_code := v_code || substr(alphabet, 1 + get_byte(extensions.gen_random_bytes(1), 0) % length(alphabet), 1);
-    end loop;
+    v_code := private.random_code(8);
     exit when not exists (select 1 from public.live_sessions s where s.join_code = v_code);
   end loop;
   return v_code;
