@@ -53,6 +53,21 @@ export async function backedUpTables(client: pg.ClientBase): Promise<BackedUpTab
   }));
 }
 
+export type BackedUpSequence = { name: string; last_value: string; is_called: boolean };
+
+/** The sequences of the same schemas, each with where it stands (`name` quoted, schema-qualified). */
+export async function backedUpSequences(client: pg.ClientBase): Promise<BackedUpSequence[]> {
+  const { rows } = await client.query<BackedUpSequence>(
+    `select format('%I.%I', s.schemaname, s.sequencename) as name, coalesce(s.last_value, s.start_value) as last_value,
+            s.last_value is not null as is_called
+       from pg_catalog.pg_sequences s
+      where s.schemaname <> all($1)
+      order by 1`,
+    [SKIPPED_SCHEMAS],
+  );
+  return rows;
+}
+
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableName = (t: { schema: string; name: string }) => `${ident(t.schema)}.${ident(t.name)}`;
 
@@ -113,14 +128,7 @@ export async function writeBackup(adminUrl: string, file: string): Promise<Backu
       }
       await client.query('close rows_of');
     }
-    const { rows: sequences } = await client.query<{ name: string; last_value: string; is_called: boolean }>(
-      `select format('%I.%I', s.schemaname, s.sequencename) as name, coalesce(s.last_value, s.start_value) as last_value,
-              s.last_value is not null as is_called
-         from pg_catalog.pg_sequences s
-        where s.schemaname <> all($1)
-        order by 1`,
-      [SKIPPED_SCHEMAS],
-    );
+    const sequences = await backedUpSequences(client);
     out.push('');
     for (const s of sequences) {
       out.push(`SELECT pg_catalog.setval('${s.name.replaceAll("'", "''")}', ${s.last_value}, ${s.is_called});`);

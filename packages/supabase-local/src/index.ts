@@ -1,6 +1,6 @@
 // The front door of the local Supabase platform. Products import only this module (and
 // `supabase-local/testing` in their tests); everything else in src/ is internal.
-export { type BackupSummary, backedUpTables, restoreBackup, writeBackup } from './backup';
+export { type BackupSummary, backedUpSequences, backedUpTables, restoreBackup, writeBackup } from './backup';
 export { apiUrl, dbUrl, loadConfig, type StackConfig } from './config';
 export { freePort, freeStackPorts } from './free-port';
 export { signJwt } from './jwt';

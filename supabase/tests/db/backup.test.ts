@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { backedUpTables, migrate, restoreBackup, rollback, seed, writeBackup } from 'supabase-local';
+import { backedUpSequences, backedUpTables, migrate, restoreBackup, rollback, seed, writeBackup } from 'supabase-local';
 import { type FreshDatabase, stackInfo, withFreshDatabase } from 'supabase-local/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerInvariantViolations } from '../credits/ledger-invariants';
@@ -25,11 +25,7 @@ async function fingerprint(db: FreshDatabase): Promise<Record<string, string>> {
       );
       result[name] = `${rows[0].n} ${rows[0].sum}`;
     }
-    const { rows: sequences } = await client.query<{ name: string; value: string }>(
-      `select format('%I.%I', schemaname, sequencename) as name, coalesce(last_value::text, '-') as value
-         from pg_sequences where schemaname not in ('realtime', 'graphile_worker', 'supabase_migrations')`,
-    );
-    for (const s of sequences) result[`sequence ${s.name}`] = s.value;
+    for (const s of await backedUpSequences(client)) result[`sequence ${s.name}`] = `${s.last_value} ${s.is_called}`;
     return result;
   } finally {
     await client.end();
