@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 // signed-in user: join, collect what arrives, wait for it, and leave every channel after each test.
 
 export type Heard = { event: string; payload: Record<string, unknown> };
-export type Listener = { status: string; heard: Heard[]; events: () => string[] };
+export type Listener = { status: string; channel: RealtimeChannel; heard: Heard[]; events: () => string[] };
 
 const joined: [SupabaseClient, RealtimeChannel][] = [];
 
@@ -13,19 +13,29 @@ afterEach(async () => {
   for (const [client, channel] of joined.splice(0)) await client.removeChannel(channel);
 });
 
-/** Joins `topic` as the client's user; status is SUBSCRIBED, or CHANNEL_ERROR when RLS refuses it. */
-export async function listen(client: SupabaseClient, topic: string, event = '*'): Promise<Listener> {
-  const { data } = await client.auth.getSession();
-  await client.realtime.setAuth(data.session?.access_token ?? null);
+/**
+ * Joins `topic` as the client's user; status is SUBSCRIBED, or CHANNEL_ERROR when RLS refuses it.
+ * With `presence`, the channel also takes part in presence (its own key; `channel.track()` to appear).
+ */
+export async function listen(
+  client: SupabaseClient,
+  topic: string,
+  event = '*',
+  { presence = false }: { presence?: boolean } = {},
+): Promise<Listener> {
+  // No argument: the client's own token (its session, or its accessToken option) signs the join.
+  await client.realtime.setAuth();
   const heard: Heard[] = [];
   const channel = client
-    .channel(topic, { config: { private: true } })
+    .channel(topic, { config: { private: true, ...(presence ? { presence: { key: crypto.randomUUID() } } : {}) } })
     .on('broadcast', { event }, (message) =>
       heard.push({ event: message.event, payload: (message.payload ?? {}) as Record<string, unknown> }),
     );
+  // A presence listener asks the server for presence on this channel (who is watching).
+  if (presence) channel.on('presence', { event: 'sync' }, () => {});
   joined.push([client, channel]);
   const status = await new Promise<string>((resolve) => channel.subscribe((s) => s !== 'CLOSED' && resolve(s)));
-  return { status, heard, events: () => heard.map((h) => h.event) };
+  return { status, channel, heard, events: () => heard.map((h) => h.event) };
 }
 
 /** Waits until `check` holds, polling every 25 ms; fails after `ms`. */
