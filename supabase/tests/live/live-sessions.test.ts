@@ -30,7 +30,11 @@ describe('live sessions', () => {
     const later = await createSession(parent, { p_scheduled_start: new Date(Date.now() + 3_600_000).toISOString() });
     expect(later.status).toBe('scheduled');
 
-    const [{ count: before }] = await adminQuery<{ count: number }>('select count(*)::int from public.live_sessions');
+    // This parent's sessions only: other test files create sessions at the same time.
+    const [{ count: before }] = await adminQuery<{ count: number }>(
+      'select count(*)::int from public.live_sessions where host_id = $1',
+      [parent.id],
+    );
     expectError(await parent.client.rpc('create_live_session', { p_title: '   ' }), 'live_title_length');
     expectError(await parent.client.rpc('create_live_session', { p_title: 'x'.repeat(81) }), 'live_title_length');
     expectError(
@@ -52,7 +56,10 @@ describe('live sessions', () => {
     // Children never host; anon cannot call at all.
     expectError(await child.client.rpc('create_live_session', { p_title: 'Mine' }), 'not_a_parent');
     expect((await anonClient().rpc('create_live_session', { p_title: 'T' })).error?.code).toBe('42501');
-    const [{ count: after }] = await adminQuery<{ count: number }>('select count(*)::int from public.live_sessions');
+    const [{ count: after }] = await adminQuery<{ count: number }>(
+      'select count(*)::int from public.live_sessions where host_id = $1',
+      [parent.id],
+    );
     expect(after).toBe(before);
   });
 
