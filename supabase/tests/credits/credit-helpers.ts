@@ -3,7 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { adminQuery, makeClient, stackInfo } from 'supabase-local/testing';
 import { expect } from 'vitest';
-import { type Parent, signUpParent } from '../rls/family-helpers';
+import { contractOf, type Parent, signUpParent } from '../rls/family-helpers';
 import { ledgerInvariantViolations, type Query } from './ledger-invariants';
 
 /** Runs SQL as the superuser: on the shared test database (adminQuery) or a scratch one (FreshDatabase.query). */
@@ -116,7 +116,7 @@ export async function callAs<T = unknown>(
     await client.query('rollback').catch(() => {
       broken = true;
     });
-    const e = error as { code: string; message: string; detail?: string };
+    const e = contractOf(error as { code: string; message: string; detail?: string });
     return { ok: false, code: e.code, message: e.message, detail: e.detail };
   } finally {
     client.removeAllListeners('error');

@@ -148,6 +148,23 @@ export async function sqlAs<T extends pg.QueryResultRow>(
   }
 }
 
+/**
+ * A Postgres error from a direct connection read as the error contract: a TF429 is raised as
+ * PostgREST's RAISE SQLSTATE 'PGRST' (so /rest/v1 answers 429 with Retry-After), whose MESSAGE is the
+ * JSON body PostgREST sends; other errors are their SQLSTATE, MESSAGE and DETAIL as they are.
+ */
+export function contractOf(error: { code?: string; message: string; detail?: string }): {
+  code: string;
+  message: string;
+  detail?: string;
+} {
+  if (error.code === 'PGRST') {
+    const body = JSON.parse(error.message) as { code: string; message: string; details?: string };
+    return { code: body.code, message: body.message, detail: body.details };
+  }
+  return { code: error.code ?? '', message: error.message, detail: error.detail };
+}
+
 /** A PostgREST-style error must have come back, with a message matching `pattern`. */
 type Refusal = { error: { message: string; code?: string; details?: string | null } | null };
 
