@@ -153,6 +153,14 @@ async function main() {
     if (process.env.BENCH_LEDGER_PARTS === '1') {
       const parts: [string, string][] = [
         [
+          // The message row is still written; only its NOTIFY (which serialises commits) is gone.
+          'without the broadcast NOTIFY',
+          `create or replace function private.announce_wallet_change(p_family_id uuid) returns void
+             language sql security definer set search_path = '' as $f$
+               insert into realtime.messages (id, payload, event, topic, private, extension)
+               values (gen_random_uuid(), '{}', 'credits', 'family:' || p_family_id, true, 'presence') $f$;`,
+        ],
+        [
           'without the wallet broadcast',
           `create or replace function private.announce_wallet_change(p_family_id uuid) returns void
              language sql security definer set search_path = '' as $f$ select $f$;`,

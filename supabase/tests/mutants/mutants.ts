@@ -864,6 +864,14 @@ export const MUTANTS: Mutant[] = [
     quick: true,
   },
   {
+    id: 'idempotency-claim-unlocked',
+    rule: 'Concurrent duplicates of one key apply once: the second waits for the first, then replays its response.',
+    fn: 'private.idempotency_begin(text, text, jsonb)',
+    from: "perform pg_advisory_xact_lock(hashtextextended(v_user_id::text || '/' || p_key, 0));",
+    to: 'perform 1;',
+    tests: [credits('spending')],
+  },
+  {
     id: 'idempotency-key-reused',
     rule: 'The same key with a different request is a conflict (idempotency_key_reused).',
     fn: 'private.idempotency_begin(text, text, jsonb)',
