@@ -146,7 +146,7 @@ export function ControlsForm({
                 defaultChecked={controls.creating_allowed}
                 className={check}
               />{' '}
-              Creating stories <ComingSoon />
+              Creating stories
             </label>
             <label className="flex min-h-6 flex-wrap items-center gap-2">
               <input
