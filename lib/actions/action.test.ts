@@ -30,7 +30,6 @@ const as = (role: 'parent' | 'child' | null) => {
 const schema = z.object({ minutes: z.number().int().min(1) });
 
 describe('role-bound actions', () => {
-  // userAction's context has no family: the handler reads it only where a member action provides it.
   const handler = vi.fn(async (input: { minutes: number }, ctx: { familyId?: string; role?: string }) => ({
     ...input,
     familyId: ctx.familyId,
@@ -68,7 +67,7 @@ describe('role-bound actions', () => {
     caller.current = null;
     await expect(parentAction(schema, handler)({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /sign-in');
     await expect(childAction(schema, handler)({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /kids');
-    await expect(userAction(schema, handler)({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /sign-in');
+    await expect(userAction(schema, (input) => handler(input, {}))({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /sign-in');
     expect(handler).not.toHaveBeenCalled();
   });
 
