@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/free-port';
+import { PUBLISHABLE_KEY } from '../src/keys';
 
 export interface BenchStack {
   url: string;
@@ -55,7 +56,8 @@ export async function startBenchStack(
 async function waitForHealth(url: string): Promise<void> {
   for (let i = 0; i < 300; i += 1) {
     try {
-      if ((await fetch(`${url}/auth/v1/health`)).ok) return;
+      // The gateway refuses keyless requests, as hosted does.
+      if ((await fetch(`${url}/auth/v1/health`, { headers: { apikey: PUBLISHABLE_KEY } })).ok) return;
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
