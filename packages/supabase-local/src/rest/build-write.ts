@@ -85,6 +85,19 @@ function returning(opts: WriteOptions, rel: Relation): string {
 }
 
 /**
+ * Prefer: missing=default, as PostgREST's fromJsonBodyF: every row is merged over an object of the
+ * defaults of the sent columns that have one, so each default (a sequence's nextval included) is
+ * evaluated once per row, even for rows that give the value themselves.
+ */
+function rowDefaults(rel: Relation, cols: string[], params: Params): string {
+  const pairs = cols.flatMap((c) => {
+    const def = rel.columnByName.get(c)?.defaultExpr;
+    return def ? [`${params.add(c, 'text')}, ${def}`] : [];
+  });
+  return `jsonb_build_object(${pairs.join(', ')})`;
+}
+
+/**
  * Rows arrive as a JSON array (objects are wrapped by the caller). Columns: `?columns=` if given,
  * otherwise the keys of the first object (PostgREST) — postgrest-js always sends `columns` for arrays.
  */
@@ -108,14 +121,9 @@ export function buildInsert(
     dml = `INSERT INTO ${target} AS ${alias} SELECT FROM json_array_elements(${bodyRef})`;
   } else {
     const colList = cols.map(ident).join(', ');
-    const values = cols.map((c) => {
-      const v = `pgrst_body.${ident(c)}`;
-      if (!opts.missingDefault) return v;
-      const def = rel.columnByName.get(c)?.defaultExpr ?? 'NULL';
-      return `CASE WHEN pgrst_elem.j::jsonb ? ${params.add(c, 'text')} THEN ${v} ELSE ${def} END`;
-    });
+    const values = cols.map((c) => `pgrst_body.${ident(c)}`);
     const source = opts.missingDefault
-      ? `json_array_elements(${bodyRef}) AS pgrst_elem(j), LATERAL json_populate_record(NULL::${target}, pgrst_elem.j) AS pgrst_body`
+      ? `json_array_elements(${bodyRef}) AS pgrst_elem(j), LATERAL jsonb_populate_record(NULL::${target}, ${rowDefaults(rel, cols, params)} || pgrst_elem.j::jsonb) AS pgrst_body`
       : `json_populate_recordset(NULL::${target}, ${bodyRef}) AS pgrst_body`;
     dml = `INSERT INTO ${target} AS ${alias} (${colList}) SELECT ${values.join(', ')} FROM ${source}`;
   }

@@ -24,7 +24,8 @@ export interface TxEnv {
 export type Row = Record<string, string | null>;
 
 function setupStatement(env: TxEnv): Statement {
-  const searchPath = [env.schema, ...env.extraSearchPath.filter((s) => s !== env.schema)].map(ident).join(', ');
+  // As PostgREST: the schema, then db-extra-search-path as given (`"public", "public", "extensions"`).
+  const searchPath = [env.schema, ...env.extraSearchPath].map(ident).join(', ');
   const { req } = env;
   const readOnly = env.readOnly ? ", set_config('transaction_read_only', 'on', true)" : '';
   const extra = env.roleSettings.map((_, i) => `, set_config($${8 + 2 * i}, $${9 + 2 * i}, true)`).join('');

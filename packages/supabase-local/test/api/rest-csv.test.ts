@@ -6,7 +6,8 @@ import { answer, rest } from './rest-helpers';
 // `Accept: text/csv` (supabase-js `.csv()`) byte for byte as PostgREST builds it in SQL: a header of
 // the source's column names, then each row as Postgres's record text without its parentheses (NULL
 // empty; a value with a comma, quote, backslash, parenthesis or white space, or an empty one, is
-// quoted with `"` and `\` doubled), joined by "\n". Fixtures: csv.sql.
+// quoted with `"` and `\` doubled), joined by "\n". Embedded resources are jsonb in PostgREST, so they
+// print as jsonb's text (keys by length then name, ", " and ": "). Fixtures: csv.sql.
 
 const db = anonClient();
 const HEADER = 'id,label,amount,flag,words,nums,doc,docb,at,at_tz,day,nothing';
@@ -99,5 +100,56 @@ describe('CSV of functions and writes', () => {
       status: 400,
       body: { code: 'PGRST102', message: 'Content-Type not acceptable: text/plain' },
     });
+  });
+});
+
+describe('CSV of embedded resources (jsonb text, as PostgREST)', () => {
+  const csv = async (path: string, init: RequestInit = {}) => {
+    const res = await rest(path, { ...init, headers: { accept: 'text/csv', ...init.headers } });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    return res.text();
+  };
+
+  it('to-many embeds are jsonb arrays, [] when empty; nested json and numerics keep jsonb text', async () => {
+    const many = await csv('/csv_values?select=id,csv_tags(weight,tag,id)&id=in.(1,2,4)&order=id&csv_tags.order=id');
+    expect(many).toBe(
+      [
+        'id,csv_tags',
+        '1,"[{""id"": 1, ""tag"": ""x, y"", ""weight"": 2.50}, {""id"": 2, ""tag"": ""z"", ""weight"": null}]"',
+        '2,"[{""id"": 3, ""tag"": ""say \\\\""hi\\\\"""", ""weight"": -1}]"',
+        '4,[]',
+      ].join('\n'),
+    );
+    const nested = await csv('/csv_tags?select=id,csv_values(docb,doc,nums)&id=in.(1,3)&order=id');
+    expect(nested).toBe(
+      [
+        'id,csv_values',
+        '1,"{""doc"": {""k"": ""v""}, ""docb"": {""k"": 1}, ""nums"": [1, 2]}"',
+        '3,"{""doc"": [1, 2], ""docb"": ""s"", ""nums"": []}"',
+      ].join('\n'),
+    );
+  });
+
+  it('to-one embeds are jsonb objects, empty when missing; spreads stay plain columns', async () => {
+    const one = await csv('/csv_tags?select=id,parent:csv_values(label,id)&id=in.(1,4)&order=id');
+    expect(one).toBe('id,parent\n1,"{""id"": 1, ""label"": ""plain""}"\n4,');
+    const nested = await csv('/csv_tags?select=id,csv_values(csv_tags(id),id)&id=eq.3');
+    expect(nested).toBe('id,csv_values\n3,"{""id"": 2, ""csv_tags"": [{""id"": 3}]}"');
+    const spread = await csv('/csv_tags?select=id,...csv_values(label)&id=eq.3');
+    expect(spread).toBe('id,label\n3,"say ""hi"", then leave"');
+  });
+
+  it('in the representation of a write and the result of a function', async () => {
+    const id = 1000 + Math.floor(Math.random() * 1_000_000);
+    const written = await csv('/csv_tags?select=id,csv_values(id,label)', {
+      method: 'POST',
+      body: JSON.stringify({ id, value_id: 6, tag: 't' }),
+      headers: { 'content-type': 'application/json', prefer: 'return=representation' },
+    });
+    // The header names the write's source columns (selected, embed keys, primary key), as PostgREST.
+    expect(written).toBe(`id,value_id\n${id},"{""id"": 6, ""label"": """"}"`);
+    const called = await csv('/rpc/csv_rows?min_id=7&select=id,csv_tags(id)');
+    // A function's header is its source's selected (and filtered) columns.
+    expect(called).toBe('id\n7,[]');
   });
 });

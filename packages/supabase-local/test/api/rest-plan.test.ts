@@ -1,19 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, anonClient } from '../../src/testing/clients';
 import { setAuthenticatorSetting, waitFor } from './config-helpers';
 import { answer, rest } from './rest-helpers';
+import { holdSettingsExclusive, waitForUpstreamSettings } from './upstream-settings-lock';
 
 // EXPLAIN through `Accept: application/vnd.pgrst.plan[+text|+json]` (supabase-js `.explain()`), only
 // while the authenticator's `pgrst.db_plan_enabled` is on (as on hosted Supabase, off by default).
-// The tests in this file run in order: disabled first, then enabled. Fixtures: plan.sql.
+// The tests in this file run in order: disabled first, then enabled, holding the settings lock
+// (upstream-settings-lock.ts) so no other file sees the toggling. Fixtures: plan.sql.
 
 const db = anonClient();
 const planWorks = async () =>
   (await rest('/plan_items', { headers: { accept: 'application/vnd.pgrst.plan' } })).status === 200;
 
+let release: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  release = await holdSettingsExclusive();
+});
+
 afterAll(async () => {
   await setAuthenticatorSetting('db_plan_enabled', null);
+  await waitForUpstreamSettings(false);
+  await release?.();
 });
 
 describe('while db_plan_enabled is off', () => {

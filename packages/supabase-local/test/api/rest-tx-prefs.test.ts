@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { adminQuery, anonClient } from '../../src/testing/clients';
 import { answer, rest } from './rest-helpers';
+import { holdDefaultSettingsShared } from './upstream-settings-lock';
 
 // The Prefer header on the shared stack, whose db-tx-end is hosted Supabase's default (`commit`):
 // `tx=` is then accepted but neither honoured nor echoed; unknown or misspelt preferences are ignored,
 // or refused with handling=strict (PGRST122) after the checks PostgREST makes first. The other
 // db-tx-end modes are in rest-tx-end.test.ts. Fixtures: tx_end.sql.
+
+holdDefaultSettingsShared();
 
 const db = anonClient();
 const persisted = async (name: string) =>

@@ -52,6 +52,26 @@ describe('insert', () => {
     ]);
   });
 
+  it('missing=default evaluates each default once per row, also for rows that give the value (PostgREST)', async () => {
+    const first = await db.from('rt_draws').insert({}).select('id').single<{ id: number }>();
+    const d = Number(first.data?.id);
+    const bulk = await db
+      .from('rt_draws')
+      .insert([{ id: -d, label: null }, { label: 'b' }, {}], { defaultToNull: false })
+      .select('id, label');
+    expect(bulk.error).toBeNull();
+    // The first row's own id still consumed d + 1; an explicit null stays null rather than the default.
+    expect(bulk.data).toEqual([
+      { id: -d, label: null },
+      { id: d + 2, label: 'b' },
+      { id: d + 3, label: 'unnamed' },
+    ]);
+    const bad = await db.from('rt_draws').insert([{ label: 'x' }, { id: 'abc' }], { defaultToNull: false });
+    expect(bad.status).toBe(400);
+    expect(bad.error).toMatchObject({ code: '22P02', message: 'invalid input syntax for type bigint: "abc"' });
+    expect(await adminQuery('select 1 from public.rt_draws where label = $1', ['x'])).toEqual([]);
+  });
+
   it('.single() on an insert of two rows answers 406 and rolls back', async () => {
     const t = tag();
     const { error, status } = await db

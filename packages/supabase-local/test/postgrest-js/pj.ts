@@ -8,6 +8,9 @@ import { anonClient } from '../../src/testing/clients';
 // (test/fixtures/pj_postgrest_js.sql). Each case sends the upstream request with pj_ names and
 // expects the upstream response (status, status text, data, error, count). Upstream type-level
 // checks and client-only tests (mocked fetch, retries, URL building) have no server side to port.
+// At that commit maybe-single, permission-hints, fetch-errors, retry, timeout-and-url-length and
+// headers-serialization run on a mocked fetch and version-and-constants on no fetch at all; bigint and
+// rpc-get-object-args came after it.
 
 export const db = anonClient();
 
