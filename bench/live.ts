@@ -16,7 +16,7 @@
 // Prints p50/p95/p99 per case, the ratio to the baseline and the load average; asserts nothing.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,6 +35,25 @@ const SUPABASE_DIR = path.resolve(import.meta.dirname, '../supabase');
 const EVENT_WAIT_MS = 10_000;
 
 type StackInfo = { url: string; adminDbUrl: string; anon: string; serviceRole: string };
+
+/** CPU seconds (user + system) used so far by a process and its descendants, from /proc (Linux). */
+function cpuSeconds(root: number): number {
+  const procs = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime + stime, and cutime + cstime: what its exited children used (Postgres' ended backends).
+      const cpu = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+      procs.set(Number(entry), { ppid: Number(fields[1]), cpu });
+    } catch {} // gone meanwhile
+  }
+  const inTree = (pid: number): boolean => pid === root || (pid > 1 && inTree(procs.get(pid)?.ppid ?? 0));
+  let total = 0;
+  for (const [pid, p] of procs) if (inTree(pid)) total += p.cpu;
+  return total;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -205,6 +224,7 @@ async function main(): Promise<void> {
     const revealed: number[] = [];
     const bursts: number[] = [];
     const highest: number[] = [];
+    const burstCpu = { stack: 0, clients: 0 };
     let liveMissing = 0;
     let otherMissing = 0;
     for (let r = 0; r < ROUNDS; r++) {
@@ -213,6 +233,7 @@ async function main(): Promise<void> {
       const round = opened.data as { id: string; choice_ids: string[] };
       await sleep(300);
       const burstStart = performance.now();
+      const cpuBefore = { stack: cpuSeconds(stack.pid), clients: cpuSeconds(process.pid) };
       const acks = await Promise.all(
         participants.map(async (p, i) => {
           const { error } = await p.client.rpc('cast_vote', {
@@ -224,6 +245,8 @@ async function main(): Promise<void> {
         }),
       );
       const lastAck = Math.max(...acks);
+      burstCpu.stack += cpuSeconds(stack.pid) - cpuBefore.stack;
+      burstCpu.clients += cpuSeconds(process.pid) - cpuBefore.clients;
       bursts.push(lastAck - burstStart);
       const all = await arrivals(burstStart, lastAck, (h) => h.event === 'tally' && h.payload.votes === PARTICIPANTS);
       live.push(...all.times);
@@ -277,6 +300,9 @@ async function main(): Promise<void> {
 
     const sorted = (ms: number[]) => [...ms].sort((a, b) => a - b);
     console.log(figures('vote burst: first vote sent → last answered', bursts));
+    console.log(
+      `  CPU per burst: stack process and its Postgres ${(burstCpu.stack / ROUNDS).toFixed(2)} s, this process (the ${PARTICIPANTS} clients) ${(burstCpu.clients / ROUNDS).toFixed(2)} s`,
+    );
     console.log(
       `${figures('last vote answered → tally event with all', live, baselineP95)}   ${liveMissing} of ${ROUNDS * PARTICIPANTS} never saw a tally of ${PARTICIPANTS} (a hint)`,
     );
