@@ -304,7 +304,7 @@ async function main(): Promise<void> {
       `  CPU per burst: stack process and its Postgres ${(burstCpu.stack / ROUNDS).toFixed(2)} s, this process (the ${PARTICIPANTS} clients) ${(burstCpu.clients / ROUNDS).toFixed(2)} s`,
     );
     console.log(
-      `${figures('last vote answered → tally event with all', live, baselineP95)}   ${liveMissing} of ${ROUNDS * PARTICIPANTS} never saw a tally of ${PARTICIPANTS} (a hint)`,
+      `${figures('last vote answered → tally event with all', live)}   ${liveMissing} of ${ROUNDS * PARTICIPANTS} never saw a tally of ${PARTICIPANTS} (a hint)`,
     );
     console.log(`  highest count in a tally event per round (one client): ${highest.join(', ')} of ${PARTICIPANTS}`);
     console.log(figures('lock_round called → round locked event', locked, baselineP95));
