@@ -64,7 +64,4 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error('stack did not start');
 }
 
-/** The p-th percentile of ascending-sorted values (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+export { percentile } from '../src/percentile';

@@ -6,5 +6,7 @@ export { freePort, freeStackPorts } from './free-port';
 export { signJwt } from './jwt';
 export { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 export { applyBootstrap, listMigrations, type MigrationFile, migrate, rollback, seed } from './migrations';
+export { percentile } from './percentile';
+export type { RealtimeControl } from './realtime/restartable';
 export { type RunningStack, type StartStackOptions, startStack } from './stack';
 export { generateDatabaseTypes, writeDatabaseTypes } from './types-gen';

@@ -9,7 +9,7 @@ import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } f
 import { type MailCatcher, startMailCatcher } from './mail/index';
 import { applyBootstrap, isSeeded, migrate, seed } from './migrations';
 import { startDatabase } from './postgres';
-import { createRealtimeService } from './realtime/index';
+import { createRestartableRealtime, type RealtimeControl } from './realtime/restartable';
 import { createRestService } from './rest/index';
 import { createStorageService } from './storage/index';
 
@@ -39,6 +39,8 @@ export interface RunningStack {
   mailUrl?: string;
   appliedMigrations: string[];
   seeded: boolean;
+  /** Realtime alone stopped and started again (fault tests: the realtime server restarted mid-session). */
+  realtime: RealtimeControl;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
     // Every API is one Service; the gateway routes by prefix and the stack closes them in reverse.
     services.push(createRestService(ctx), createAuthService(ctx));
-    services.push(await createRealtimeService(ctx, (m) => log(m)));
+    const realtime = await createRestartableRealtime(ctx, (m) => log(m));
+    services.push(realtime.service);
     services.push(createStorageService(ctx));
     const gateway = await startGateway(services, config.apiPort, { trustedProxies: config.trustedProxies });
     const finalConfig = { ...ctx.config, apiPort: gateway.port };
@@ -104,6 +107,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       mailUrl: mail?.url,
       appliedMigrations,
       seeded,
+      realtime: realtime.control,
       async stop() {
         if (stopped) return;
         stopped = true;

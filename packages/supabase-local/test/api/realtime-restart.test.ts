@@ -93,3 +93,44 @@ describe('realtime across a stack restart', () => {
     expect(change.new.id).toBe(424242);
   });
 });
+
+describe('realtime restarted alone (RunningStack.realtime)', () => {
+  it('drops every socket and answers 503 while down, REST keeps serving, clients rejoin once it is back', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tale-forge-rt-alone-'));
+    const own = await start(await freeStackPorts(), dir);
+    try {
+      const receiver = rtClient('2.0.0', own.url, own.keys.anon);
+      const sender = rtClient('2.0.0', own.url, own.keys.anon);
+      const messages = new Inbox<{ payload: { n: number } }>();
+      const receiving = receiver.channel('alone-room').on('broadcast', { event: 'tick' }, messages.push);
+      const sending = sender.channel('alone-room');
+      const receiverStatus = trackStatuses(receiving);
+      const senderStatus = trackStatuses(sending);
+      await until(() => subscribedCount(receiverStatus) === 1 && subscribedCount(senderStatus) === 1, 10_000);
+
+      await own.realtime.stop();
+      expect(own.realtime.running).toBe(false);
+      await until(() => receiving.state !== 'joined' && sending.state !== 'joined', 10_000);
+      const broadcast = await fetch(`${own.url}/realtime/v1/api/broadcast`, {
+        method: 'POST',
+        headers: { apikey: own.keys.serviceRole, 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ topic: 'alone-room', event: 'tick', payload: { n: 0 } }] }),
+      });
+      expect(broadcast.status).toBe(503);
+      expect(await broadcast.json()).toEqual({ message: 'failure to get a peer from the ring-balancer' });
+      const rest = await fetch(`${own.url}/auth/v1/health`, { headers: { apikey: own.keys.anon } });
+      expect(rest.status).toBe(200);
+
+      await own.realtime.start();
+      await until(() => subscribedCount(receiverStatus) >= 2 && subscribedCount(senderStatus) >= 2, 30_000);
+      expect(await sending.send({ type: 'broadcast', event: 'tick', payload: { n: 1 } })).toBe('ok');
+      expect((await messages.waitFor(1)).map((m) => m.payload.n)).toEqual([1]);
+      await Promise.all([receiver.removeAllChannels(), sender.removeAllChannels()]);
+    } finally {
+      await own.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
