@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, startStack } from 'supabase-local';
+import { freePort, percentile, startStack } from 'supabase-local';
 
 const CLIENTS = 8;
 const WALLETS = 1000;
@@ -22,9 +22,6 @@ const WARMUP_MS = 1500;
 
 type Result = { spends: number; seconds: number; latencies: number[]; refused: number };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function run(pool: pg.Pool, once: (i: number) => string, durationMs: number): Promise<Result> {
   const latencies: number[] = [];

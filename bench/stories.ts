@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, signJwt, startStack } from 'supabase-local';
+import { freeStackPorts, percentile, signJwt, startStack } from 'supabase-local';
 import ws from 'ws';
 import type { Database } from '@/lib/database.types';
 import { getStoryForReading } from '@/lib/stories/queries';
@@ -29,9 +29,6 @@ const DEMO_PARENT = 'd0d0d0d0-0000-4000-8000-000000000001';
 const MIA = 'd0d0d0d0-0000-4000-8000-0000000000c1';
 const PUBLIC_46 = '5eed0000-0000-4000-8000-000000000001';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 const figures = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(0)} ms   p95 ${percentile(sorted, 95).toFixed(0)} ms   max ${sorted[sorted.length - 1].toFixed(0)} ms   (n = ${sorted.length})`;
