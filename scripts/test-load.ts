@@ -2,8 +2,10 @@
 // 10,000 mixed operations (1,500 with --quick) through the stack's HTTP API with supabase-js, as
 // browsers and the webhook route would: password sign-ins, spends with idempotency keys (and their
 // replays), purchases completed by provider events (some delivered twice), wallet and ledger reads,
-// plan reads, overdrafts and bad input. Passes when no request answers 5xx, every answer is one the
-// operation allows, and the ledger's invariants hold over every wallet afterwards. Prints figures per
+// plan reads, overdrafts, votes (changed at will) and chat in one live session everyone joined, and
+// bad input. Passes when no request answers 5xx, every answer is one the operation allows, the
+// ledger's invariants hold over every wallet afterwards, and the live session holds exactly what was
+// acknowledged: one vote per voter (their last choice) and every accepted chat message once. Prints figures per
 // operation; the timings are for reading, not asserted.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, startStack } from 'supabase-local';
+import { freeStackPorts, percentile, startStack } from 'supabase-local';
 import { TEST_RUNNER_IS_PROXY } from 'supabase-local/testing';
 import ws from 'ws';
 import { ledgerInvariantViolations } from '../supabase/tests/credits/ledger-invariants';
@@ -22,9 +24,10 @@ const CLIENTS = quick ? 16 : 64;
 const OPERATIONS = quick ? 1500 : 10_000;
 const PASSWORD = `load-${randomUUID()}`;
 const SUPABASE_DIR = path.resolve(import.meta.dirname, '../supabase');
+const PUBLIC_STORY = '5eed0000-0000-4000-8000-000000000001'; // the seed's public 4-6 story
 
 type Outcome = { status: number; code?: string };
-type Parent = { email: string; client: SupabaseClient; address: string };
+type Parent = { email: string; client: SupabaseClient; address: string; id?: string };
 type Operation = {
   name: string;
   weight: number;
@@ -39,7 +42,8 @@ const stack = await startStack({
   // so Auth's per-address limits count per client rather than for the whole run.
   overrides: { dataDir, ...(await freeStackPorts()), databaseUrl: undefined, trustedProxies: TEST_RUNNER_IS_PROXY },
   reset: true,
-  seed: false,
+  // The seed's public story is what the live session reads.
+  seed: true,
   ephemeral: true,
 });
 const admin = new pg.Pool({ connectionString: stack.adminDbUrl, max: 4 });
@@ -98,6 +102,26 @@ async function purchase(p: Parent, twice: boolean): Promise<Outcome> {
 /** A parent whose wallet holds only the Free plan's month (10 credits): every overdraft goes here. */
 let broke: Parent;
 
+/** The live session every client joined, with its round open for the whole run. */
+let live: { sessionId: string; roundId: string; choiceIds: string[] };
+/** What the live session was told and acknowledged: each voter's last choice, each chat message. */
+const lastVote = new Map<string, string>();
+const chatAccepted = new Set<string>();
+
+async function vote(p: Parent, i: number): Promise<Outcome> {
+  const choice = live.choiceIds[i % live.choiceIds.length];
+  const r = await p.client.rpc('cast_vote', { p_round_id: live.roundId, p_choice_id: choice });
+  if (!r.error && p.id) lastVote.set(p.id, choice);
+  return outcome(r);
+}
+
+async function chat(p: Parent): Promise<Outcome> {
+  const body = `load ${randomUUID()}`;
+  const r = await p.client.rpc('send_chat_message', { p_session_id: live.sessionId, p_body: body });
+  if (!r.error) chatAccepted.add(body);
+  return outcome(r);
+}
+
 const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 const OPERATIONS_MIX: Operation[] = [
   { name: 'spend', weight: 40, run: (p) => spend(p, 1), allowed: ok },
@@ -141,6 +165,27 @@ const OPERATIONS_MIX: Operation[] = [
     },
     allowed: ok,
   },
+  { name: 'vote (or change it)', weight: 8, run: (p) => vote(p, Math.floor(Math.random() * 1000)), allowed: ok },
+  {
+    name: 'vote for a choice not in the round',
+    weight: 2,
+    run: async (p) => outcome(await p.client.rpc('cast_vote', { p_round_id: live.roundId, p_choice_id: randomUUID() })),
+    allowed: (o) => o.code === 'TF400' || o.code === 'TF409',
+  },
+  {
+    name: 'chat message',
+    weight: 6,
+    run: (p) => chat(p),
+    // Slow mode refuses a second message within its seconds with 429 + Retry-After, by design.
+    allowed: (o) => ok(o) || o.code === 'TF429',
+  },
+  {
+    name: 'chat message over 500 characters',
+    weight: 1,
+    run: async (p) =>
+      outcome(await p.client.rpc('send_chat_message', { p_session_id: live.sessionId, p_body: 'x'.repeat(501) })),
+    allowed: (o) => o.code === 'TF400',
+  },
   { name: 'plan read', weight: 8, run: async (p) => outcome(await p.client.rpc('get_my_plan')), allowed: ok },
   {
     name: 'password sign-in',
@@ -160,9 +205,6 @@ function pick(i: number): Operation {
   }
   return OPERATIONS_MIX[0];
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 let failed = false;
 try {
@@ -192,6 +234,23 @@ try {
   };
   const signedUp = await broke.client.auth.signUp({ email: broke.email, password: PASSWORD });
   if (signedUp.error) throw new Error(`sign-up ${broke.email}: ${signedUp.error.message}`);
+
+  // One live session: the first parent hosts, everyone joins by code, a round stays open all run.
+  for (const p of parents) p.id = (await p.client.auth.getUser()).data.user?.id;
+  const [host] = parents;
+  const created = await host.client.rpc('create_live_session', { p_title: 'Load night' });
+  if (created.error) throw created.error;
+  const session = created.data as { id: string; join_code: string };
+  for (const p of parents.slice(1)) {
+    const joined = await p.client.rpc('join_live_session', { p_code: session.join_code });
+    if (joined.error) throw joined.error;
+  }
+  const picked = await host.client.rpc('pick_lobby_story', { p_session_id: session.id, p_story_id: PUBLIC_STORY });
+  if (picked.error) throw picked.error;
+  const opened = await host.client.rpc('open_round', { p_session_id: session.id, p_seconds: 1800 });
+  if (opened.error) throw opened.error;
+  const round = opened.data as { id: string; choice_ids: string[] };
+  live = { sessionId: session.id, roundId: round.id, choiceIds: round.choice_ids };
 
   const timings = new Map<string, number[]>();
   const unexpected = new Map<string, number>();
@@ -231,7 +290,36 @@ try {
   for (const [what, n] of unexpected) console.log(`  ${n} × ${what}`);
   console.log(`ledger invariants over ${wallets} wallets and ${rows} ledger rows: ${violations.length} violations`);
   for (const v of violations.slice(0, 20)) console.log(`  ${v}`);
-  failed = serverErrors > 0 || unexpected.size > 0 || violations.length > 0;
+  // The live session holds exactly what it acknowledged: nothing lost, nothing doubled.
+  const votes = await query<{ user_id: string; choice_id: string }>(
+    `select sp.user_id, v.choice_id from public.votes v
+       join public.session_participants sp on sp.id = v.participant_id where v.round_id = $1`,
+    [live.roundId],
+  );
+  const voteErrors = [
+    ...(votes.length === lastVote.size ? [] : [`${votes.length} vote rows for ${lastVote.size} voters`]),
+    ...votes
+      .filter((v) => lastVote.get(v.user_id) !== v.choice_id)
+      .map((v) => `vote of ${v.user_id} is not their last choice`),
+  ];
+  const messages = await query<{ body: string; n: number }>(
+    `select body, count(*)::int as n from public.chat_messages where session_id = $1 and kind = 'text' group by body`,
+    [live.sessionId],
+  );
+  const chatErrors = [
+    ...(messages.length === chatAccepted.size
+      ? []
+      : [`${messages.length} chat messages stored, ${chatAccepted.size} accepted`]),
+    ...messages
+      .filter((m) => m.n !== 1 || !chatAccepted.has(m.body))
+      .map((m) => `chat message stored ${m.n}× or never accepted`),
+  ];
+  console.log(
+    `live session: ${votes.length} voters' votes, ${messages.length} chat messages; ${voteErrors.length + chatErrors.length} mismatches`,
+  );
+  for (const e of [...voteErrors, ...chatErrors].slice(0, 20)) console.log(`  ${e}`);
+  failed =
+    serverErrors > 0 || unexpected.size > 0 || violations.length > 0 || voteErrors.length > 0 || chatErrors.length > 0;
 } finally {
   await admin.end();
   await stack.stop();
