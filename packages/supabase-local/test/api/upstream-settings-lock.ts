@@ -1,44 +1,21 @@
-import pg from 'pg';
-import { afterEach, beforeEach } from 'vitest';
-import { stackInfo } from '../../src/testing/clients';
 import { setAuthenticatorSetting, waitFor } from './config-helpers';
 import { rest } from './rest-helpers';
+import { settingsLock } from './settings-lock';
 
 // db-plan-enabled and db-tx-end keep PostgREST's defaults (off, `commit`) on the conformance stack, as
 // on hosted Supabase, and rest-tx-prefs tests those defaults. Upstream postgrest-js's test database
 // turns them on (`pgrst.db_plan_enabled = 'true'`, `pgrst.db_tx_end = 'commit-allow-override'` in its
 // schema migration), so the ported cases that need them switch them on under this advisory lock, held
 // exclusively, and back before releasing it; tests relying on the defaults hold it shared. Same scheme
-// as aggregates-lock.ts, another key.
+// as aggregates-lock.ts (settings-lock.ts), another key.
 
-const LOCK_KEY = 74_201_124;
-
-async function lock(shared: boolean): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: stackInfo().adminDbUrl });
-  await client.connect();
-  await client.query(shared ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [LOCK_KEY]);
-  return client;
-}
+const upstream = settingsLock(74_201_124);
 
 /** Each test of the calling file runs with plans off and db-tx-end `commit`. */
-export function holdDefaultSettingsShared(): void {
-  let client: pg.Client | undefined;
-  beforeEach(async () => {
-    client = await lock(true);
-  });
-  afterEach(async () => {
-    await client?.end();
-    client = undefined;
-  });
-}
+export const holdDefaultSettingsShared = upstream.holdShared;
 
 /** Takes the lock exclusively until the returned release is called (for a file that toggles them). */
-export async function holdSettingsExclusive(): Promise<() => Promise<void>> {
-  const client = await lock(false);
-  return async () => {
-    await client.end();
-  };
-}
+export const holdSettingsExclusive = upstream.holdExclusive;
 
 /** Whether plans are served and tx=rollback is honoured (both are echoed on a plain read). */
 async function upstreamInForce(): Promise<[boolean, boolean]> {
