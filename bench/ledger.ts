@@ -22,7 +22,6 @@ const WARMUP_MS = 1500;
 
 type Result = { spends: number; seconds: number; latencies: number[]; refused: number };
 
-
 async function run(pool: pg.Pool, once: (i: number) => string, durationMs: number): Promise<Result> {
   const latencies: number[] = [];
   let refused = 0;

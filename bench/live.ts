@@ -22,7 +22,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, percentile, signJwt, startStack } from 'supabase-local';
+import { freeStackPorts, percentile, signAccessToken, startStack } from 'supabase-local';
 import ws from 'ws';
 import { LIFT_RATE_LIMITS_SQL } from '../supabase/tests/setup/rate-limits';
 
@@ -121,17 +121,7 @@ async function main(): Promise<void> {
       realtime: { transport: ws as never },
     });
     const clientFor = async (userId: string) => {
-      const now = Math.floor(Date.now() / 1000);
-      const token = await signJwt({
-        aud: 'authenticated',
-        role: 'authenticated',
-        sub: userId,
-        iat: now,
-        exp: now + 3600,
-        app_metadata: { provider: 'email', providers: ['email'] },
-        user_metadata: {},
-        session_id: randomUUID(),
-      });
+      const token = await signAccessToken(userId);
       return createClient(info.url, info.anon, {
         accessToken: async () => token,
         auth: { persistSession: false },

@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, percentile, signJwt, startStack } from 'supabase-local';
+import { freeStackPorts, percentile, signAccessToken, startStack } from 'supabase-local';
 import ws from 'ws';
 import type { Database } from '@/lib/database.types';
 import { getStoryForReading } from '@/lib/stories/queries';
@@ -50,17 +50,7 @@ async function main() {
   const db = new pg.Pool({ connectionString: stack.adminDbUrl, max: 4 });
   try {
     const session = async (userId: string, appMetadata: Record<string, unknown> = {}) => {
-      const now = Math.floor(Date.now() / 1000);
-      const token = await signJwt({
-        aud: 'authenticated',
-        role: 'authenticated',
-        sub: userId,
-        iat: now,
-        exp: now + 3600,
-        app_metadata: appMetadata,
-        user_metadata: {},
-        session_id: randomUUID(),
-      });
+      const token = await signAccessToken(userId, appMetadata);
       return createClient<Database>(stack.url, stack.keys.anon, {
         accessToken: async () => token,
         auth: { persistSession: false },

@@ -3,7 +3,7 @@
 export { type BackupSummary, backedUpSequences, backedUpTables, restoreBackup, writeBackup } from './backup';
 export { apiUrl, dbUrl, loadConfig, type StackConfig } from './config';
 export { freePort, freeStackPorts } from './free-port';
-export { signJwt } from './jwt';
+export { signAccessToken, signJwt } from './jwt';
 export { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys';
 export { applyBootstrap, listMigrations, type MigrationFile, migrate, rollback, seed } from './migrations';
 export { percentile } from './percentile';

@@ -31,3 +31,28 @@ export async function verifyJwt(token: string): Promise<VerifyResult> {
 export async function signJwt(claims: JwtClaims): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secretKey);
 }
+
+/**
+ * An access token as Auth issues it for a password session of `userId` (the same claims), signed with
+ * the stack's secret. Tests and benchmarks mint these for many real auth.users rows at once instead of
+ * signing each in, which Auth's per-address limits would slow down.
+ */
+export function signAccessToken(
+  userId: string,
+  appMetadata: Record<string, unknown> = { provider: 'email', providers: ['email'] },
+  expiresIn = 3600,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt({
+    aud: 'authenticated',
+    role: 'authenticated',
+    sub: userId,
+    iat: now,
+    exp: now + expiresIn,
+    app_metadata: appMetadata,
+    user_metadata: {},
+    aal: 'aal1',
+    session_id: crypto.randomUUID(),
+    is_anonymous: false,
+  });
+}

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { signJwt } from 'supabase-local';
+import { signAccessToken } from 'supabase-local';
 import { adminQuery, anonClient, serviceClient, stackInfo } from 'supabase-local/testing';
 import ws from 'ws';
 import { createChildUser } from '../rls/family-helpers';
@@ -62,19 +62,7 @@ export interface World {
  * Auth's per-address sign-in limits; the user itself is a real auth.users row.
  */
 export async function sessionClient(userId: string, appMetadata: Record<string, unknown>): Promise<SupabaseClient> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await signJwt({
-    aud: 'authenticated',
-    role: 'authenticated',
-    sub: userId,
-    iat: now,
-    exp: now + 3600,
-    app_metadata: appMetadata,
-    user_metadata: {},
-    aal: 'aal1',
-    session_id: randomUUID(),
-    is_anonymous: false,
-  });
+  const token = await signAccessToken(userId, appMetadata);
   return createClient(stackInfo().url, stackInfo().anonKey, {
     accessToken: async () => token,
     realtime: { transport: ws as never },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, type RunningStack, signJwt, startStack } from 'supabase-local';
+import { freeStackPorts, type RunningStack, signAccessToken, startStack } from 'supabase-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ws from 'ws';
 import { eventually, type Listener, listen } from '../rls/realtime-listener';
@@ -60,17 +60,7 @@ async function grownUp(): Promise<Person> {
     user_metadata: { display_name: 'Viewer' },
   });
   if (error || !data.user) throw error ?? new Error('no user');
-  const now = Math.floor(Date.now() / 1000);
-  const token = await signJwt({
-    aud: 'authenticated',
-    role: 'authenticated',
-    sub: data.user.id,
-    iat: now,
-    exp: now + 3600,
-    app_metadata: { provider: 'email', providers: ['email'] },
-    user_metadata: {},
-    session_id: randomUUID(),
-  });
+  const token = await signAccessToken(data.user.id);
   const client = createClient(on().url, on().keys.anon, {
     accessToken: async () => token,
     auth: { persistSession: false },
