@@ -69,7 +69,7 @@ export async function getLiveSegment(supabase: Client, { segmentId }: { segmentI
   const { data, error } = await supabase
     .from('story_segments')
     .select(
-      'id, story_id, depth, text, scene, place, is_ending, illustration_path, story_choices!story_choices_from_segment_fkey(id, label, position, to_segment_id)',
+      'id, story_id, depth, text, scene, place, is_ending, illustration_path, hidden_at, story_choices!story_choices_from_segment_fkey(id, label, position, to_segment_id)',
     )
     .eq('id', segmentId)
     .single();
@@ -166,6 +166,17 @@ export async function getPhrases(supabase: Client, { sessionId }: { sessionId: s
     .order('created_at');
   if (error) throw error;
   return data;
+}
+
+/** Whether a child's controls switch live sessions on (the nav offers /live then; joining checks it all again). */
+export async function getLiveSessionsAllowed(supabase: Client, { userId }: { userId: string }) {
+  const { data, error } = await supabase
+    .from('parental_controls')
+    .select('live_sessions_allowed')
+    .eq('child_id', userId)
+    .maybeSingle();
+  if (error) throw error;
+  return data?.live_sessions_allowed ?? false;
 }
 
 /** A child's own chat level (null for grown-ups: no parental controls). */
