@@ -101,7 +101,9 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   const guestA = new LivePage(await signedUp(browser, grownUp()));
   await guestA.page.goto('/live');
   await guestA.joinWith('ZZZZ2222');
-  await expect(guestA.alert).toHaveText("That code doesn't match a live session. Please check it and try again.");
+  await expect(
+    guestA.page.getByText("That code doesn't match a live session. Please check it and try again."),
+  ).toBeVisible();
   await guestA.page.goto(`/live/join/${code.toLowerCase()}`);
   await expect(guestA.page.getByLabel('Join code')).toHaveValue(code);
   await guestA.page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -140,7 +142,7 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   await kidPage.getByRole('group', { name: 'Phrases' }).getByRole('button', { name: 'Hello!' }).click();
   await expect(host.chat).toContainText(`${child.name}: Hello!`);
   await guestA.page.getByLabel('Message', { exact: true }).fill('What a lovely cave');
-  await guestA.page.getByRole('button', { name: 'Send' }).click();
+  await guestA.page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(kid.chat).toContainText('What a lovely cave');
 
   // The vote: a minute on the clock, counted down everywhere; the child changes their mind.

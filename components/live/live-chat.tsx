@@ -221,22 +221,21 @@ export function LiveChat(props: Props) {
           Show earlier messages
         </Button>
       ) : null}
-      <ul
-        role="log"
-        aria-label="Chat messages"
-        className={`max-h-96 divide-y divide-line overflow-y-auto ${kid ? 'text-lg' : 'text-sm'}`}
-      >
-        {chat.messages.map((message) => (
-          <Message
-            key={message.id}
-            message={message}
-            name={names.get(message.sender_id)?.name ?? 'Someone'}
-            mine={message.sender_id === myUserId}
-            isModerator={isModerator}
-            readOnly={readOnly}
-          />
-        ))}
-      </ul>
+      {/* The log wraps the list: role="log" on the <ul> itself would take its list semantics away. */}
+      <div role="log" aria-label="Chat messages" className={`max-h-96 overflow-y-auto ${kid ? 'text-lg' : 'text-sm'}`}>
+        <ul className="divide-y divide-line">
+          {chat.messages.map((message) => (
+            <Message
+              key={message.id}
+              message={message}
+              name={names.get(message.sender_id)?.name ?? 'Someone'}
+              mine={message.sender_id === myUserId}
+              isModerator={isModerator}
+              readOnly={readOnly}
+            />
+          ))}
+        </ul>
+      </div>
       {!chat.loading && !chat.messages.length ? <p className="text-sm text-ink-muted">No messages yet.</p> : null}
       {readOnly ? null : (
         <Composer

@@ -9,7 +9,6 @@ export class LivePage {
   readonly choices: Locator;
   readonly countdown: Locator;
   readonly chat: Locator;
-  readonly alert: Locator;
 
   constructor(readonly page: Page) {
     this.room = page.getByTestId('live-room');
@@ -19,7 +18,6 @@ export class LivePage {
     this.choices = page.getByRole('list', { name: 'Choices' });
     this.countdown = page.getByTestId('live-countdown');
     this.chat = page.getByRole('log', { name: 'Chat messages' });
-    this.alert = page.getByRole('alert');
   }
 
   async start(title: string) {
