@@ -5,6 +5,8 @@ import { CreateSessionForm } from '@/components/live/create-session-form';
 import { JoinCodeButton } from '@/components/live/join-code-button';
 import { JoinSessionForm } from '@/components/live/join-session-form';
 import { Card } from '@/components/ui/card';
+import { getFamily } from '@/lib/family/queries';
+import { formatInFamilyZone } from '@/lib/format/family-time';
 import { tidyJoinCode } from '@/lib/live/live.schema';
 import { requireLiveViewer } from '@/lib/live/live-viewer';
 import { STATUS_LABELS } from '@/lib/live/options';
@@ -20,7 +22,11 @@ export const metadata: Metadata = { title: 'Live stories' };
 export default async function LivePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const [viewer, params] = await Promise.all([requireLiveViewer('/live'), searchParams]);
   const supabase = await createClient();
-  const sessions = await listOpenLiveSessions(supabase);
+  const [sessions, family] = await Promise.all([
+    listOpenLiveSessions(supabase),
+    viewer.familyId ? getFamily(supabase, { familyId: viewer.familyId }) : Promise.resolve(null),
+  ]);
+  const timeZone = family?.time_zone ?? 'UTC';
   const code = typeof params.code === 'string' ? tidyJoinCode(params.code).slice(0, 16) : '';
   const kid = viewer.isChild;
 
@@ -36,7 +42,7 @@ export default async function LivePage({ searchParams }: { searchParams: Promise
             <p className="text-sm text-ink-muted">
               {STATUS_LABELS[session.status]}
               {session.scheduled_start && session.status === 'scheduled'
-                ? ` · starts ${new Date(session.scheduled_start).toUTCString().slice(0, 22)} UTC`
+                ? ` · starts ${formatInFamilyZone(session.scheduled_start, timeZone)}`
                 : ''}
             </p>
           </div>

@@ -61,7 +61,8 @@ export async function NavBar() {
                 <Link href="/stories" className={LINK}>
                   Stories
                 </Link>
-                <Link href="/live" className={LINK}>
+                {/* Phones have no room for a fifth link: there /live is a tab of the Stories section. */}
+                <Link href="/live" className={`${LINK} max-sm:hidden`}>
                   Live
                 </Link>
                 <Link href="/credits" className={LINK}>
