@@ -141,7 +141,8 @@ function PeopleTools({
               </span>
               {other ? (
                 <span className="flex flex-wrap gap-1">
-                  {isHost ? (
+                  {/* Moderating is a grown-up's job: children are never offered it. */}
+                  {isHost && person && !person.is_child ? (
                     <Button
                       size="sm"
                       variant="quiet"
@@ -173,7 +174,7 @@ function PeopleTools({
                     size="sm"
                     variant="quiet"
                     disabled={pending}
-                    aria-label={`Pause ${name} from chatting for 5 minutes`}
+                    aria-label={`Timeout 5 min: ${name} may not chat for 5 minutes`}
                     onClick={() =>
                       run(() => timeoutParticipantAction({ sessionId: session.id, userId: p.user_id, seconds: 300 }))
                     }
