@@ -186,6 +186,11 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   await hostPage.screenshot({ path: testInfo.outputPath('live-host-phone.png'), fullPage: true });
   expect(await seriousViolations(hostPage)).toEqual([]);
 
+  // A guest leaves: back on /live, and gone from the room.
+  await guestB.page.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(guestB.page).toHaveURL(/\/live$/);
+  await expect(host.presence.getByRole('listitem')).toHaveCount(3);
+
   // The host ends the session: participants keep its results and the chat transcript.
   await hostPage.setViewportSize(DESKTOP);
   hostPage.once('dialog', (dialog) => void dialog.accept());

@@ -12,6 +12,7 @@ import { useLiveSession } from '@/lib/live/use-live-session';
 import { usePresence } from '@/lib/live/use-presence';
 import { useVoting } from '@/lib/live/use-voting';
 import { HostTools } from './host-tools';
+import { LeaveSessionButton } from './leave-session-button';
 import { LiveChat } from './live-chat';
 import { LiveLobby } from './live-lobby';
 import { LiveStory } from './live-story';
@@ -63,6 +64,7 @@ function LiveRoom({ viewer, initial, participantId, chatLevel, serverNow }: Prop
         <div className="flex flex-wrap items-center gap-2">
           <h1 className={kid ? 'text-3xl font-black' : 'text-2xl font-semibold'}>{session.title}</h1>
           <Badge tone={ended ? 'neutral' : 'success'}>{STATUS_LABELS[session.status]}</Badge>
+          {!isHost && !ended ? <LeaveSessionButton sessionId={sessionId} kid={kid} /> : null}
           {status === 'retrying' ? (
             <span role="status" className="text-sm text-warning">
               Reconnecting…
