@@ -3,6 +3,7 @@ import { illustrateSegment, type Story } from '@/lib/story-engine';
 import { illustrationPath, storageMedia } from '../worker/generation/media';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
+import { LivePage } from './pages/live-page';
 import { ParentPage } from './pages/parent-page';
 import { StoryReaderPage } from './pages/story-reader-page';
 import { adminQuery } from './support/admin-db';
@@ -101,6 +102,43 @@ test('names, story text, choices and pictures with markup render inert, as the l
   // …and the picture opened on its own, as a document (where a script in an SVG would run).
   await page.goto(`${apiUrl}/storage/v1/object/public/${path}`);
   await expect(page.locator('title').first()).toContainText('<img src=x');
+  await expectInert(page);
+  expect(dialogs).toEqual([]);
+});
+
+test('live chat: markup typed is refused, and markup in a message or a name shows as the letters', async ({
+  page,
+  signUpPage,
+  newParent,
+}) => {
+  test.setTimeout(120_000);
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const name = `Host ${injected('live-name')}`;
+  await signUpPage.goto();
+  await signUpPage.signUp({ ...newParent, displayName: name });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const live = new LivePage(page);
+  await live.start('Markup night');
+  await expect(live.presence).toContainText(name);
+
+  // Typed markup never leaves the browser as a message: the database refuses it and says why.
+  await page.getByLabel('Message', { exact: true }).fill(injected('chat'));
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText("Messages can't contain HTML.")).toBeVisible();
+
+  // A message that holds markup anyway (written straight into the table) is shown as text.
+  const sessionId = page.url().split('/').pop();
+  await adminQuery(
+    `insert into public.chat_messages (session_id, participant_id, sender_id, kind, body)
+     select p.session_id, p.id, p.user_id, 'text', $2 from public.session_participants p
+      where p.session_id = $1 and p.role = 'host'`,
+    [sessionId, injected('stored-chat')],
+  );
+  await expect(live.chat).toContainText(injected('stored-chat'));
   await expectInert(page);
   expect(dialogs).toEqual([]);
 });

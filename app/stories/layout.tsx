@@ -16,6 +16,7 @@ export default async function StoriesLayout({ children }: { children: ReactNode 
             { href: '/stories', label: 'Library', exact: true, also: ['/stories/'] },
             { href: '/stories/new', label: 'New story' },
             { href: '/stories/trash', label: 'Trash' },
+            { href: '/live', label: 'Live' },
           ]}
         />
       </div>

@@ -4,6 +4,8 @@ import { buttonClasses } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { getMyRole } from '@/lib/family/get-my-role';
 import { KID_HOME } from '@/lib/kids/kid-mode';
+import { getLiveSessionsAllowed } from '@/lib/live/queries';
+import { createClient } from '@/lib/supabase/server';
 import { BrandMark } from './brand-mark';
 
 // min-h-8: every link in the bar is a 32 px target, above WCAG's 24 px minimum.
@@ -13,6 +15,8 @@ const LINK =
 export async function NavBar() {
   const user = await getCurrentUser();
   const role = await getMyRole();
+  // A child sees "Live" only while their controls switch live sessions on.
+  const kidLive = user?.isChild ? await getLiveSessionsAllowed(await createClient(), { userId: user.id }) : false;
 
   return (
     <header className="border-b border-line bg-surface/85 backdrop-blur">
@@ -41,6 +45,11 @@ export async function NavBar() {
             <Link href="/kids/credits" className={LINK}>
               My credits
             </Link>
+            {kidLive ? (
+              <Link href="/live" className={LINK}>
+                Live
+              </Link>
+            ) : null}
           </div>
         ) : user ? (
           <div className="flex items-center gap-0.5 text-sm sm:gap-2">
@@ -51,6 +60,10 @@ export async function NavBar() {
                 </Link>
                 <Link href="/stories" className={LINK}>
                   Stories
+                </Link>
+                {/* Phones have no room for a fifth link: there /live is a tab of the Stories section. */}
+                <Link href="/live" className={`${LINK} max-sm:hidden`}>
+                  Live
                 </Link>
                 <Link href="/credits" className={LINK}>
                   Credits

@@ -9,7 +9,7 @@ export function StoryPageView({
   pageNumber,
   styles,
 }: {
-  segment: ReaderSegment;
+  segment: Pick<ReaderSegment, 'id' | 'text' | 'scene' | 'place' | 'hidden_at'>;
   pictureUrl: string | null;
   pageNumber: number;
   styles: Styles;

@@ -49,3 +49,25 @@ export async function addLibraryStory({
   );
   return { id, title: story.title, story };
 }
+
+/**
+ * A written story whose first page has one written choice and one nobody has written yet (its branch
+ * cut off), for tests where a vote leaves a branch unexplored.
+ */
+export function withUnexploredFirstChoice(story: Story): { story: Story; written: string; unexplored: string } {
+  const [written, cut] = story.choices.filter((c) => c.fromSegmentId === story.startSegmentId && c.toSegmentId);
+  if (!written || !cut) throw new Error('the story has fewer than two written first choices');
+  const root = cut.toSegmentId as string;
+  const gone = (id: string) => id === root || id.startsWith(`${root}.`);
+  return {
+    story: {
+      ...story,
+      segments: story.segments.filter((s) => !gone(s.id)),
+      choices: story.choices
+        .filter((c) => !gone(c.fromSegmentId))
+        .map((c) => (c.id === cut.id ? { ...c, toSegmentId: null } : c)),
+    },
+    written: written.label,
+    unexplored: cut.label,
+  };
+}

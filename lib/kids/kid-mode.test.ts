@@ -2,9 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { isChildClaims, isKidPath, KID_HOME } from './kid-mode';
 
 describe('kid mode', () => {
-  it('kid pages are /kids and below, nothing that merely starts with the letters', () => {
-    for (const path of ['/kids', '/kids/', '/kids/read', '/kids/device', KID_HOME]) expect(isKidPath(path)).toBe(true);
-    for (const path of ['/', '/parent', '/dashboard', '/sign-in', '/kidsfoo', '/kid', '/parent/kids', '//kids'])
+  it('kid pages are /kids and /live and below, nothing that merely starts with the letters', () => {
+    for (const path of [
+      '/kids',
+      '/kids/',
+      '/kids/read',
+      '/kids/device',
+      KID_HOME,
+      '/live',
+      '/live/abc',
+      '/live/join/X',
+    ])
+      expect(isKidPath(path)).toBe(true);
+    for (const path of [
+      '/',
+      '/parent',
+      '/dashboard',
+      '/sign-in',
+      '/kidsfoo',
+      '/kid',
+      '/parent/kids',
+      '//kids',
+      '/lively',
+    ])
       expect(isKidPath(path)).toBe(false);
   });
 

@@ -4,9 +4,12 @@
 /** Where a signed-in child lands, and where every grown-up route sends them. */
 export const KID_HOME = '/kids/read';
 
-/** The kid pages a child's session may open (everything under /kids). */
+/**
+ * The pages a child's session may open: everything under /kids, and the live story sessions (/live),
+ * which grown-ups and children share — the database's join rule decides which sessions a child enters.
+ */
 export function isKidPath(pathname: string): boolean {
-  return pathname === '/kids' || pathname.startsWith('/kids/');
+  return ['/kids', '/live'].some((root) => pathname === root || pathname.startsWith(`${root}/`));
 }
 
 /** Whether the session's claims are a child account's (app_metadata.account_type, set only by the server). */

@@ -12,7 +12,7 @@ import { serverRealtimeOptions } from './node-realtime';
 import { requestAuthFetch } from './request-auth-fetch';
 
 // Pages that need a session; signed-out visitors go to /sign-in?next=… and come back after signing in.
-const PROTECTED_PREFIXES = ['/dashboard', '/parent', '/reset-password'];
+const PROTECTED_PREFIXES = ['/dashboard', '/parent', '/reset-password', '/live'];
 const AUTH_PAGES = ['/sign-in', '/sign-up'];
 
 function matches(pathname: string, prefixes: string[]): boolean {
