@@ -2,7 +2,6 @@
 
 import type { ReactNode } from 'react';
 import { updateControlsAction } from '@/app/parent/update-controls-action';
-import { ComingSoon } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClasses } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/form-alert';
@@ -155,19 +154,11 @@ export function ControlsForm({
                 defaultChecked={controls.live_sessions_allowed}
                 className={check}
               />{' '}
-              Reading together in live sessions <ComingSoon />
+              Reading together in live sessions
             </label>
           </div>
         </Row>
-        <Row
-          label={
-            <>
-              Chat in live sessions <ComingSoon />
-            </>
-          }
-          htmlFor={`${id}-chat`}
-          hint="Saved now; it applies once live sessions arrive."
-        >
+        <Row label="Chat in live sessions" htmlFor={`${id}-chat`} hint="Always wins over a session's own chat setting.">
           <select id={`${id}-chat`} name="chatLevel" defaultValue={controls.chat_level} className={inputClasses}>
             {CHAT_LEVELS.map((level) => (
               <option key={level} value={level}>

@@ -67,7 +67,9 @@ describe('role-bound actions', () => {
     caller.current = null;
     await expect(parentAction(schema, handler)({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /sign-in');
     await expect(childAction(schema, handler)({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /kids');
-    await expect(userAction(schema, (input) => handler(input, {}))({ minutes: 5 })).rejects.toThrow('NEXT_REDIRECT /sign-in');
+    await expect(userAction(schema, (input) => handler(input, {}))({ minutes: 5 })).rejects.toThrow(
+      'NEXT_REDIRECT /sign-in',
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 
