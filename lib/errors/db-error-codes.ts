@@ -134,6 +134,7 @@ export const DB_ERROR_SENTENCES = {
   live_child_outside_family: 'You can only join live sessions your own family runs. Ask a grown-up.',
   live_child_not_allowed: "Live sessions aren't allowed for you right now. Ask a grown-up.",
   live_story_above_band: "This session's story is for older readers.",
+  live_story_family_only: "This session is reading a family's own story, so only that family can join right now.",
   live_not_participant: "You're not in this live session. Join it with its code first.",
   live_not_host: 'Only the host of this session can do that.',
   live_not_moderator: "Only the session's host or a moderator can do that.",

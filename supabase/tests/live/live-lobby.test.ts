@@ -53,6 +53,41 @@ describe('live lobby', () => {
     ]);
   });
 
+  it('a family story stays in its family: unusable with an outsider present, and no outsider joins while it is read or shortlisted', async () => {
+    const ours = await importStory({ familyId: parent.familyId, visibility: 'family', seed: 506 });
+    const [a] = stories.map((s) => s.id);
+    // An outsider in the room: the family story cannot be shortlisted or picked, a public one can.
+    const mixed = await createSession(parent);
+    await join(viewers[0], mixed.join_code);
+    expectError(await shortlist(parent, mixed.id, [ours.id, a]), 'live_story_unusable');
+    expectError(
+      await parent.client.rpc('pick_lobby_story', { p_session_id: mixed.id, p_story_id: ours.id }),
+      'live_story_unusable',
+    );
+    // Only the family: it may be shortlisted; then an outsider cannot join, and nothing is written.
+    const family = await createSession(parent);
+    await join(child, family.join_code);
+    expect((await shortlist(parent, family.id, [ours.id, a])).error).toBeNull();
+    expectError(
+      await viewers[1].client.rpc('join_live_session', { p_code: family.join_code }),
+      'live_story_family_only',
+    );
+    expect(
+      await adminQuery('select 1 from public.session_participants where session_id = $1 and user_id = $2', [
+        family.id,
+        viewers[1].id,
+      ]),
+    ).toEqual([]);
+    // Still refused once it is being read.
+    expect(
+      (await parent.client.rpc('pick_lobby_story', { p_session_id: family.id, p_story_id: ours.id })).error,
+    ).toBeNull();
+    expectError(
+      await viewers[1].client.rpc('join_live_session', { p_code: family.join_code }),
+      'live_story_family_only',
+    );
+  });
+
   it('votes change until the pick; the winner starts; a tie goes to the first on the shortlist', async () => {
     const [v1, v2, v3] = viewers;
     const session = await createSession(parent);
