@@ -144,6 +144,11 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   await guestA.page.getByLabel('Message', { exact: true }).fill('What a lovely cave');
   await guestA.page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(kid.chat).toContainText('What a lovely cave');
+  // The host (a parent of the child's family: the narrator) adds a phrase; it reaches the child's menu.
+  await hostPage.getByLabel('Add a phrase for the youngest readers').fill('Into the cave!');
+  await hostPage.getByRole('button', { name: 'Add phrase' }).click();
+  await kidPage.getByRole('group', { name: 'Phrases' }).getByRole('button', { name: 'Into the cave!' }).click();
+  await expect(host.chat).toContainText(`${child.name}: Into the cave!`);
 
   // The vote: a minute on the clock, counted down everywhere; the child changes their mind.
   await hostPage.getByLabel('Vote length (seconds)').fill('60');

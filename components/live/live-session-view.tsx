@@ -11,6 +11,7 @@ import type { LiveParticipant, LiveSession } from '@/lib/live/queries';
 import { useLiveSession } from '@/lib/live/use-live-session';
 import { usePresence } from '@/lib/live/use-presence';
 import { useVoting } from '@/lib/live/use-voting';
+import { AddPhraseForm } from './add-phrase-form';
 import { HostTools } from './host-tools';
 import { LeaveSessionButton } from './leave-session-button';
 import { LiveChat } from './live-chat';
@@ -93,16 +94,20 @@ function LiveRoom({ viewer, initial, participantId, chatLevel, serverNow }: Prop
             />
           ) : null}
         </div>
-        <LiveChat
-          sessionId={sessionId}
-          mode={effectiveChatMode(session.chat_mode, chatLevel)}
-          slowSeconds={session.chat_slow_seconds}
-          names={names}
-          myUserId={viewer.id}
-          isModerator={isModerator}
-          readOnly={ended}
-          kid={kid}
-        />
+        <div className="min-w-0 space-y-5">
+          <LiveChat
+            sessionId={sessionId}
+            mode={effectiveChatMode(session.chat_mode, chatLevel)}
+            slowSeconds={session.chat_slow_seconds}
+            names={names}
+            myUserId={viewer.id}
+            isModerator={isModerator}
+            readOnly={ended}
+            kid={kid}
+          />
+          {/* The host, and a parent of the host's family as narrator (the database checks which). */}
+          {(isHost || viewer.isParent) && !ended ? <AddPhraseForm sessionId={sessionId} /> : null}
+        </div>
       </div>
     </div>
   );
