@@ -103,8 +103,10 @@ describe('live voting under load', () => {
     );
     const ours = new Set(sessions.map((s) => s.round.id));
     const total = runs.reduce((sum, r) => sum + r.rows[0].n, 0);
-    // Other test files' rounds may expire meanwhile: at least ours, each applied once.
-    expect(total).toBeGreaterThanOrEqual(ours.size);
+    // Other files' closers (the live worker test's loop) may close some of ours first, and other files'
+    // rounds may expire meanwhile: so the count proves only that these calls did close rounds; below,
+    // every one of ours is applied exactly once with its winner.
+    expect(total).toBeGreaterThanOrEqual(1);
     for (const { session, story, round } of sessions) {
       const row = await roundRow(round.id);
       expect(row).toMatchObject({ status: 'applied', winning_choice_id: story.choices['s:c1'] });
