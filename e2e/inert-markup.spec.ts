@@ -21,17 +21,23 @@ async function expectInert(page: import('@playwright/test').Page) {
   await expect(page.locator('script:not([src])').filter({ hasText: '__pwned' })).toHaveCount(0);
 }
 
+/** Every alert/confirm/prompt the page opens (an injected script's favourite proof), dismissed. */
+function dialogsOf(page: import('@playwright/test').Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}
+
 test('names, story text, choices and pictures with markup render inert, as the letters typed', async ({
   page,
   signUpPage,
   newParent,
 }) => {
   test.setTimeout(120_000);
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = dialogsOf(page);
 
   // A grown-up's name and a child's name with markup.
   await signUpPage.goto();
@@ -112,11 +118,7 @@ test('live chat: markup typed is refused, and markup in a message or a name show
   newParent,
 }) => {
   test.setTimeout(120_000);
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = dialogsOf(page);
   const name = `Host ${injected('live-name')}`;
   await signUpPage.goto();
   await signUpPage.signUp({ ...newParent, displayName: name });

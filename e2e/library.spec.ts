@@ -1,42 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
-import { expect, type Parent, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
-import { SignUpPage } from './pages/sign-up-page';
 import { StoryWizardPage } from './pages/story-wizard-page';
 import { seriousViolations } from './support/axe';
 import { addFamilyStory, makeModerator } from './support/library-admin';
+import { newGrownUp, PHONE, pageWidth, signedUp } from './support/people';
 
 // The library's housekeeping as a family uses it: rename a story (a bad title says why), move it to the
 // trash and bring it back; ask for the public library, a moderator approves it on /moderation, and
 // another family finds it in the public library and remixes it into their own for free. The pages are
 // checked at phone and desktop width.
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-
-const grownUp = (): Parent => {
-  const id = randomUUID().slice(0, 8);
-  return { displayName: `Grown-up ${id}`, email: `grown-up-${id}@e2e.taleforge.test`, password: `pw-${randomUUID()}` };
-};
-
-async function signedUp(browser: Browser, who: Parent, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.signUp(who);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
-
 async function fitsTheScreen(page: Page, width: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(width);
 }
 
 test('a parent renames a story, moves it to the trash and restores it', async ({ browser }, testInfo) => {
   test.setTimeout(90_000);
-  const parent = grownUp();
+  const parent = newGrownUp();
   const page = await signedUp(browser, parent, PHONE);
   const library = new LibraryPage(page);
   const tag = `T${randomUUID().slice(0, 6)}`;
@@ -81,9 +63,9 @@ test('a public request goes to the moderation queue; approved, another family fi
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const author = grownUp();
-  const moderator = grownUp();
-  const other = grownUp();
+  const author = newGrownUp();
+  const moderator = newGrownUp();
+  const other = newGrownUp();
   const authorPage = await signedUp(browser, author);
   const moderatorPage = await signedUp(browser, moderator);
   const otherPage = await signedUp(browser, other, PHONE);

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { expect, type Parent, test } from './fixtures';
-import { ChildPage } from './pages/child-page';
-import { FamilySettingsPage } from './pages/family-settings-page';
+import { expect, test } from './fixtures';
 import { KidsPage } from './pages/kids-page';
 import { LivePage } from './pages/live-page';
-import { ParentPage } from './pages/parent-page';
-import { SignUpPage } from './pages/sign-up-page';
 import { StoryReaderPage } from './pages/story-reader-page';
 import { adminQuery } from './support/admin-db';
 import { seriousViolations } from './support/axe';
 import { addLibraryStory, withUnexploredFirstChoice } from './support/library-story';
+import { childReadyToSignIn, DESKTOP, newGrownUp, newKid, PHONE, pageWidth, signedUp, TABLET } from './support/people';
 
 // A live story session with four browsers at once: a parent hosts; two grown-ups of other families and
 // the host's child (phrase-only chat) join by code; the lobby vote picks a story; the child sends a
@@ -18,38 +15,10 @@ import { addLibraryStory, withUnexploredFirstChoice } from './support/library-st
 // same next page; the losing choice stays unexplored on the story map. The child's room is checked at
 // tablet and phone width and with axe.
 
-const DESKTOP = { width: 1280, height: 900 };
-const TABLET = { width: 768, height: 1024 };
-const PHONE = { width: 390, height: 844 };
-
-const grownUp = (): Parent => {
-  const id = randomUUID().slice(0, 8);
-  return { displayName: `Guest ${id}`, email: `guest-${id}@e2e.taleforge.test`, password: `pw-${randomUUID()}` };
-};
-
-async function signedUp(browser: Browser, who: Parent, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.signUp(who);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
-
 /** The host's child, allowed live sessions with phrase-only chat (set as a parent would, in SQL). */
 async function childOf(page: Page) {
-  const parent = new ParentPage(page);
-  const child = { name: `Kid${randomUUID().slice(0, 5)}`, birthYear: new Date().getFullYear() - 8, pin: '2468' };
-  await parent.addChild(child);
-  await expect(page).toHaveURL(/\/parent\/children\/[0-9a-f-]+\?added=1/);
-  await new ChildPage(page).giveConsent(child.name);
-  const settings = new FamilySettingsPage(page);
-  await settings.goto();
-  await settings.setParentPin('8024');
-  await expect(page.getByText('Parent PIN saved.')).toBeVisible();
-  await parent.goto();
-  const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
+  const child = newKid();
+  const familyCode = await childReadyToSignIn(page, child);
   await adminQuery(
     `update public.parental_controls pc set live_sessions_allowed = true, chat_level = 'phrases'
        from public.profiles p join public.family_members fm on fm.user_id = p.id
@@ -69,8 +38,6 @@ async function kidSignedIn(browser: Browser, child: Awaited<ReturnType<typeof ch
   return page;
 }
 
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
 test('a live session: join by code, lobby vote, chat, vote with a countdown and reveal, the same next page for all', async ({
   browser,
 }, testInfo) => {
@@ -89,7 +56,7 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   });
   const other = await addLibraryStory({ ageBand: '7-9', tag: `${tag} two`, seed: 32 });
 
-  const hostWho = grownUp();
+  const hostWho = newGrownUp('Guest');
   const hostPage = await signedUp(browser, hostWho);
   const child = await childOf(hostPage);
   const host = new LivePage(hostPage);
@@ -98,7 +65,7 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   expect(code).toMatch(/^[A-Z0-9]{8}$/);
 
   // A guest with a wrong code reads why; the join link fills the right one in.
-  const guestA = new LivePage(await signedUp(browser, grownUp()));
+  const guestA = new LivePage(await signedUp(browser, newGrownUp('Guest')));
   await guestA.page.goto('/live');
   await guestA.joinWith('ZZZZ2222');
   await expect(
@@ -109,7 +76,7 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   await guestA.page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(guestA.room).toBeVisible();
 
-  const guestB = new LivePage(await signedUp(browser, grownUp(), PHONE));
+  const guestB = new LivePage(await signedUp(browser, newGrownUp('Guest'), PHONE));
   await guestB.page.goto(`/live?code=${code}`);
   await guestB.page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(guestB.room).toBeVisible();
@@ -178,16 +145,16 @@ test('a live session: join by code, lobby vote, chat, vote with a countdown and 
   for (const who of [guestA, guestB, kid]) await expect(who.storyPage).toHaveAttribute('data-segment', next ?? '');
 
   // The child's room fits a tablet and a phone and passes axe.
-  expect(await scrollWidth(kidPage)).toBeLessThanOrEqual(TABLET.width);
+  expect(await pageWidth(kidPage)).toBeLessThanOrEqual(TABLET.width);
   expect(await seriousViolations(kidPage)).toEqual([]);
   await kidPage.screenshot({ path: testInfo.outputPath('live-kid-tablet.png'), fullPage: true });
   await kidPage.setViewportSize(PHONE);
-  expect(await scrollWidth(kidPage)).toBeLessThanOrEqual(PHONE.width);
+  expect(await pageWidth(kidPage)).toBeLessThanOrEqual(PHONE.width);
   await kidPage.screenshot({ path: testInfo.outputPath('live-kid-phone.png'), fullPage: true });
   await kidPage.setViewportSize(DESKTOP);
   await kidPage.screenshot({ path: testInfo.outputPath('live-kid-desktop.png'), fullPage: true });
   await hostPage.setViewportSize(PHONE);
-  expect(await scrollWidth(hostPage)).toBeLessThanOrEqual(PHONE.width);
+  expect(await pageWidth(hostPage)).toBeLessThanOrEqual(PHONE.width);
   await hostPage.screenshot({ path: testInfo.outputPath('live-host-phone.png'), fullPage: true });
   expect(await seriousViolations(hostPage)).toEqual([]);
 

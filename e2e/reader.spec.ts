@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, type Parent, test } from './fixtures';
-import { ChildPage } from './pages/child-page';
-import { FamilySettingsPage } from './pages/family-settings-page';
 import { KidsPage } from './pages/kids-page';
-import { ParentPage } from './pages/parent-page';
 import type { SignUpPage } from './pages/sign-up-page';
 import { StoryReaderPage } from './pages/story-reader-page';
 import { StoryWizardPage } from './pages/story-wizard-page';
+import { childReadyToSignIn, newKid, pageWidth } from './support/people';
 import { addUnwritableTemplate, fixStoriesOfTemplate, storyOfTemplate } from './support/story-faults';
 
 // The reader, second pass: the kid home leads to stories (continue where you left off, with the time
@@ -17,22 +14,11 @@ import { addUnwritableTemplate, fixStoriesOfTemplate, storyOfTemplate } from './
 test.use({ timezoneId: 'Europe/Berlin' });
 
 async function familyWithChild(page: Page, signUpPage: SignUpPage, newParent: Parent) {
-  const parent = new ParentPage(page);
-  const child = { name: `Kid${randomUUID().slice(0, 5)}`, birthYear: new Date().getFullYear() - 8, pin: '2468' };
+  const child = newKid();
   await signUpPage.goto();
   await signUpPage.signUp(newParent);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await parent.addChild(child);
-  await expect(page).toHaveURL(/\/parent\/children\/[0-9a-f-]+\?added=1/);
-  await new ChildPage(page).giveConsent(child.name);
-  await expect(parent.childStatus(child.name)).toContainText('Can read');
-  const settings = new FamilySettingsPage(page);
-  await settings.goto();
-  await settings.setParentPin('8024');
-  await expect(page.getByText('Parent PIN saved.')).toBeVisible();
-  await parent.goto();
-  const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
-  return { child, familyCode };
+  return { child, familyCode: await childReadyToSignIn(page, child) };
 }
 
 async function kidSession(
@@ -52,8 +38,6 @@ async function kidSession(
   return { context, page, kids };
 }
 
-const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
 test('the kid home leads to stories and back to where the child left off, at tablet and phone width', async ({
   page,
   browser,
@@ -72,7 +56,7 @@ test('the kid home leads to stories and back to where the child left off, at tab
   await expect(kidPage.getByTestId('story-picks').getByTestId('story-card').first()).toBeVisible();
   await expect(kidPage.getByRole('link', { name: 'All my stories' })).toBeVisible();
   await expect(kidPage.getByTestId('continue-reading')).toHaveCount(0);
-  expect(await fitsTheScreen(kidPage)).toBeLessThanOrEqual(768);
+  expect(await pageWidth(kidPage)).toBeLessThanOrEqual(768);
   await kidPage.screenshot({ path: testInfo.outputPath('kid-home-tablet.png'), fullPage: true });
 
   // "Start reading" opens a story; the status and time left stay in view while reading.
@@ -89,7 +73,7 @@ test('the kid home leads to stories and back to where the child left off, at tab
   await reader.writtenChoices().first().click();
   await expect(reader.pageNumber).toHaveText(/^Page 2/);
   await saved;
-  expect(await fitsTheScreen(kidPage)).toBeLessThanOrEqual(768);
+  expect(await pageWidth(kidPage)).toBeLessThanOrEqual(768);
   await kidPage.screenshot({ path: testInfo.outputPath('kid-reader-tablet.png'), fullPage: true });
 
   // "Stop reading": home, where the story waits under "continue where you left off".
@@ -104,14 +88,14 @@ test('the kid home leads to stories and back to where the child left off, at tab
   const phone = await kidSession(browser, { width: 390, height: 844 }, family, { speech: false });
   const phoneReader = new StoryReaderPage(phone.page);
   await expect(phone.page.getByTestId('continue-reading')).toContainText('Page 2');
-  expect(await fitsTheScreen(phone.page)).toBeLessThanOrEqual(390);
+  expect(await pageWidth(phone.page)).toBeLessThanOrEqual(390);
   await phone.page.screenshot({ path: testInfo.outputPath('kid-home-phone.png'), fullPage: true });
   await phone.kids.startReading.click();
   await expect(phoneReader.title).toHaveText(title);
   await expect(phoneReader.pageNumber).toHaveText(/^Page 2/);
   await expect(phone.kids.status).toHaveText('Reading… enjoy your story!');
   await expect(phone.page.getByTestId('read-aloud')).toHaveCount(0);
-  expect(await fitsTheScreen(phone.page)).toBeLessThanOrEqual(390);
+  expect(await pageWidth(phone.page)).toBeLessThanOrEqual(390);
   await phone.page.screenshot({ path: testInfo.outputPath('kid-reader-phone.png'), fullPage: true });
   await phone.context.close();
 });

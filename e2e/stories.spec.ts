@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ChildPage } from './pages/child-page';
-import { FamilySettingsPage } from './pages/family-settings-page';
 import { KidsPage } from './pages/kids-page';
 import { LibraryPage } from './pages/library-page';
-import { ParentPage } from './pages/parent-page';
 import { StoryReaderPage } from './pages/story-reader-page';
 import { StoryWizardPage } from './pages/story-wizard-page';
 import { addLibraryStory } from './support/library-story';
+import { childReadyToSignIn, newKid, pageWidth } from './support/people';
 import { pageWithUnexploredChoice } from './support/story-db';
 
 // Stories as a family uses them: a parent orders one with the built-in storyteller and watches it being
@@ -141,23 +139,11 @@ test('a child reads a library story of their band at tablet and phone width, and
     addLibraryStory({ ageBand: '7-9', tag: `Y${tag}` }),
     addLibraryStory({ ageBand: '10-12', tag: `O${tag}` }),
   ]);
-  const parent = new ParentPage(page);
-  const childPage = new ChildPage(page);
-  const child = { name: `Kid${randomUUID().slice(0, 5)}`, birthYear: new Date().getFullYear() - 8, pin: '2468' };
+  const child = newKid();
   await signUpPage.goto();
   await signUpPage.signUp(newParent);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await parent.addChild(child);
-  await expect(page).toHaveURL(/\/parent\/children\/[0-9a-f-]+\?added=1/);
-  await childPage.giveConsent(child.name);
-  await expect(parent.childStatus(child.name)).toContainText('Can read');
-  // Kid sign-in needs a parent PIN first (so a grown-up can always take the device back).
-  const settings = new FamilySettingsPage(page);
-  await settings.goto();
-  await settings.setParentPin('8024');
-  await expect(page.getByText('Parent PIN saved.')).toBeVisible();
-  await parent.goto();
-  const familyCode = (await parent.familyCode.textContent())?.trim() ?? '';
+  const familyCode = await childReadyToSignIn(page, child);
 
   for (const viewport of [
     { width: 820, height: 1180 },
@@ -189,7 +175,7 @@ test('a child reads a library story of their band at tablet and phone width, and
     await expect(reader.title).toHaveText(young.title);
     await expect(reader.storyPage).toBeVisible();
     // Nothing is wider than the screen, and choices are big targets (56 px and more) that fit it.
-    expect(await kidPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    expect(await pageWidth(kidPage)).toBeLessThanOrEqual(viewport.width);
     const choice = reader.writtenChoices().first();
     const box = await choice.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(56);
