@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
-import { VOTE_SECONDS } from '@/lib/live/live.schema';
+import { type RoundStep, VOTE_SECONDS } from '@/lib/live/live.schema';
 import {
   banParticipantAction,
   endLiveSessionAction,
@@ -34,16 +34,12 @@ function RoundTools({
   const { run, pending, error } = useLiveStep();
   const [seconds, setSeconds] = useState(String(session.vote_seconds));
   const active = round && round.status !== 'cancelled' && round.status !== 'applied' ? round : null;
-  const step = (
-    name: Parameters<typeof roundStepAction>[0],
-    label: string,
-    variant: 'primary' | 'secondary' | 'danger' = 'secondary',
-  ) =>
+  const step = (name: RoundStep, label: string, variant: 'primary' | 'secondary' | 'danger' = 'secondary') =>
     active ? (
       <Button
         variant={variant}
         disabled={pending}
-        onClick={() => run(() => roundStepAction(name, { roundId: active.id }))}
+        onClick={() => run(() => roundStepAction({ roundId: active.id, step: name }))}
       >
         {label}
       </Button>

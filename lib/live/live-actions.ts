@@ -15,7 +15,7 @@ import {
   reportMessageSchema,
   reviewMessageSchema,
   roundChoiceSchema,
-  roundIdSchema,
+  roundStepSchema,
   sessionChoiceSchema,
   sessionIdSchema,
   sessionStorySchema,
@@ -84,21 +84,11 @@ export const breakTieAction = userAction(roundChoiceSchema, ({ roundId, choiceId
   done(supabase.rpc('break_tie', { p_round_id: roundId, p_choice_id: choiceId })),
 );
 
-// The round steps that take only the round: lock, reveal, apply, cancel, pause, resume.
-const ROUND_STEPS = {
-  lock: 'lock_round',
-  reveal: 'reveal_round',
-  apply: 'apply_round',
-  cancel: 'cancel_round',
-  pause: 'pause_round',
-  resume: 'resume_round',
-} as const;
-export type RoundStep = keyof typeof ROUND_STEPS;
-
-export const roundStepAction = async (step: RoundStep, input: { roundId: string }) =>
-  userAction(roundIdSchema, ({ roundId }, { supabase }) =>
-    done(supabase.rpc(ROUND_STEPS[step], { p_round_id: roundId })),
-  )(input);
+// The round steps that take only the round (lock, reveal, apply, cancel, pause, resume): the step is
+// part of the validated input, so a browser cannot name any other function.
+export const roundStepAction = userAction(roundStepSchema, ({ roundId, step }, { supabase }) =>
+  done(supabase.rpc(`${step}_round`, { p_round_id: roundId })),
+);
 
 export const vetoChoiceAction = userAction(sessionChoiceSchema, ({ sessionId, choiceId }, { supabase }) =>
   done(supabase.rpc('veto_choice', { p_session_id: sessionId, p_choice_id: choiceId })),

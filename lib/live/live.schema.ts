@@ -51,6 +51,11 @@ export const createSessionSchema = z
 
 export const sessionIdSchema = z.object({ sessionId: z.uuid() });
 export const roundIdSchema = z.object({ roundId: z.uuid() });
+
+/** The round steps that take only the round, each the RPC of the same name (`lock` → lock_round). */
+export const ROUND_STEPS = ['lock', 'reveal', 'apply', 'cancel', 'pause', 'resume'] as const;
+export type RoundStep = (typeof ROUND_STEPS)[number];
+export const roundStepSchema = roundIdSchema.extend({ step: z.enum(ROUND_STEPS, 'Please choose a step of the vote.') });
 export const messageIdSchema = z.object({ messageId: z.uuid() });
 
 export const shortlistSchema = z.object({
