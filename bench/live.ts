@@ -14,15 +14,13 @@
 //   3. the same-run baseline: a plain broadcast (channel.send on a public channel every client also
 //      joined, so the same 200 sockets) → the client's message.
 // Prints p50/p95/p99 per case, the ratio to the baseline and the load average; asserts nothing.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { freeStackPorts, percentile, signAccessToken, startStack } from 'supabase-local';
+import { percentile, signAccessToken, startStackProcess } from 'supabase-local';
 import ws from 'ws';
 import { LIFT_RATE_LIMITS_SQL } from '../supabase/tests/setup/rate-limits';
 
@@ -31,10 +29,7 @@ const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 8);
 const MESSAGES = Number(process.env.BENCH_LIVE_MESSAGES ?? 20);
 const BASELINE_SENDS = Number(process.env.BENCH_LIVE_BASELINE ?? 20);
 const PUBLIC_STORY = '5eed0000-0000-4000-8000-000000000001'; // the seed's public 4-6 story
-const SUPABASE_DIR = path.resolve(import.meta.dirname, '../supabase');
 const EVENT_WAIT_MS = 10_000;
-
-type StackInfo = { url: string; adminDbUrl: string; anon: string; serviceRole: string };
 
 /** CPU seconds (user + system) used so far by a process and its descendants, from /proc (Linux). */
 function cpuSeconds(root: number): number {
@@ -57,47 +52,6 @@ function cpuSeconds(root: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The child: a fresh stack with the migrations and the seed, until SIGTERM. */
-async function serveStack(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tale-forge-bench-live-'));
-  const stack = await startStack({
-    supabaseDir: SUPABASE_DIR,
-    overrides: { dataDir, ...(await freeStackPorts()), databaseUrl: undefined },
-    reset: true,
-    seed: true,
-    ephemeral: true,
-  });
-  const info: StackInfo = {
-    url: stack.url,
-    adminDbUrl: stack.adminDbUrl,
-    anon: stack.keys.anon,
-    serviceRole: stack.keys.serviceRole,
-  };
-  process.stdout.write(`${JSON.stringify(info)}\n`);
-  process.once('SIGTERM', () => {
-    void stack.stop().finally(() => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    });
-  });
-}
-
-async function spawnStack(): Promise<{ info: StackInfo; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--serve-stack'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`stack process exited with ${code}`)));
-  });
-  return { info: JSON.parse(line) as StackInfo, pid: child.pid ?? 0, stop };
-}
-
 function figures(name: string, ms: number[], baselineP95?: number): string {
   if (ms.length === 0) return `${name.padEnd(44)} no samples`;
   const sorted = [...ms].sort((a, b) => a - b);
@@ -110,8 +64,14 @@ type Heard = { event: string; payload: Record<string, unknown>; at: number };
 type Participant = { id: string; client: SupabaseClient; heard: Heard[]; baseline: number[] };
 
 async function main(): Promise<void> {
-  const stack = await spawnStack();
-  const { info } = stack;
+  // The stack with the product's migrations and seed, in a process of its own.
+  const stack = await startStackProcess({ name: 'bench-live', workdir: path.resolve(import.meta.dirname, '..') });
+  const info = {
+    url: stack.url,
+    adminDbUrl: stack.adminDbUrl,
+    anon: stack.keys.anon,
+    serviceRole: stack.keys.serviceRole,
+  };
   const db = new pg.Pool({ connectionString: info.adminDbUrl, max: 4 });
   const participants: Participant[] = [];
   try {
@@ -326,5 +286,4 @@ function subscribed(channel: RealtimeChannel): Promise<void> {
   );
 }
 
-if (process.argv.includes('--serve-stack')) await serveStack();
-else await main();
+await main();

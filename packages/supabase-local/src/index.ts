@@ -9,4 +9,5 @@ export { applyBootstrap, listMigrations, type MigrationFile, migrate, rollback, 
 export { percentile } from './percentile';
 export type { RealtimeControl } from './realtime/restartable';
 export { type RunningStack, type StartStackOptions, startStack } from './stack';
+export { type StackProcess, type StackProcessOptions, startStackProcess } from './stack-process';
 export { generateDatabaseTypes, writeDatabaseTypes } from './types-gen';

@@ -9,7 +9,7 @@ export const SUPERUSER = 'supabase_admin';
 const SUPERUSER_PASSWORD = 'postgres';
 
 /** The superuser's connection string for a stack's database (DATABASE_URL when one is configured). */
-export function adminDbUrl(config: StackConfig): string {
+export function adminDbUrl(config: Pick<StackConfig, 'databaseUrl' | 'dbPort'>): string {
   return config.databaseUrl ?? `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${config.dbPort}/postgres`;
 }
 
