@@ -11,8 +11,6 @@ export type JobProgress = Awaited<ReturnType<typeof getGenerationJob>>;
 // What the database broadcasts on job:<id> for every change of status or progress.
 type JobBroadcast = Pick<JobProgress, 'status' | 'progress' | 'error_code'>;
 
-const STAGE: Record<JobProgress['status'], number> = { pending: 0, processing: 1, completed: 2, failed: 2 };
-
 /**
  * A generation job as its progress bar shows it: fetched once, then patched from its private topic
  * job:<id> (every step the worker reports), and fetched again after every (re)join of the channel so a
@@ -34,9 +32,7 @@ export function useJobProgress(jobId: string | null) {
       joined.on('broadcast', { event: 'job' }, ({ payload }) => {
         const change = payload as JobBroadcast;
         queryClient.setQueryData<JobProgress>(queryKey, (job) =>
-          // A job only moves forward (a retry is a new job): a step that arrives after the job's end,
-          // or after a re-fetch that already saw it, must not put the bar back to "writing".
-          job && STAGE[change.status] >= STAGE[job.status]
+          job
             ? {
                 ...job,
                 status: change.status,
