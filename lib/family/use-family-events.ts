@@ -7,8 +7,10 @@ import { familyKeys } from './keys';
 
 /**
  * A parent's live view of the family: every change the database announces on family:<id> (a child's
- * request, minutes read, controls, consent) invalidates the family's queries; so does every (re)join,
- * which repairs anything missed while disconnected. `onEvent` lets server-rendered parts refresh too.
+ * request, minutes read, controls, consent, a purchase) and every change of the family's wallet row
+ * (postgres_changes: each credit movement updates it; RLS shows it to the family's parents only)
+ * invalidates the family's queries; so does every (re)join, which repairs anything missed while
+ * disconnected. `onEvent` lets server-rendered parts refresh too (a wallet change comes as null).
  */
 export function useFamilyEvents(familyId: string | null, onEvent?: (event: FamilyEvent | null) => void) {
   const queryClient = useQueryClient();
@@ -16,10 +18,19 @@ export function useFamilyEvents(familyId: string | null, onEvent?: (event: Famil
     topic: familyId ? `family:${familyId}` : null,
     private: true,
     configure: (channel) =>
-      channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
-        if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
-        onEvent?.(toFamilyEvent(event, payload));
-      }),
+      channel
+        .on('broadcast', { event: '*' }, ({ event, payload }) => {
+          if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+          onEvent?.(toFamilyEvent(event, payload));
+        })
+        .on(
+          'postgres_changes',
+          { event: 'UPDATE', schema: 'public', table: 'wallets', filter: `family_id=eq.${familyId}` },
+          () => {
+            if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+            onEvent?.(null);
+          },
+        ),
     onLive: () => {
       if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
       onEvent?.(null);
