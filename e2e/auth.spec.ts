@@ -269,7 +269,11 @@ test('the theme a parent picks is remembered by their profile and painted by the
   // (the page paints it at once, the profile is written by the action that follows; reload after it).
   await expect(async () => {
     const saved = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined,
+      // The theme's own action (its argument is the choice), not another action the page runs meanwhile.
+      (r) =>
+        r.request().method() === 'POST' &&
+        r.request().headers()['next-action'] !== undefined &&
+        (r.request().postData() ?? '').includes('dark'),
       { timeout: 3_000 },
     );
     await page.getByText('Dark', { exact: true }).click();

@@ -125,7 +125,7 @@ export default async function CreditsPage({
       >
         <ReceiptsList holds={holds} timeZone={family.time_zone} />
       </Card>
-      <FamilyLiveUpdates familyId={familyId} />
+      <FamilyLiveUpdates familyId={familyId} wallet />
     </div>
   );
 }

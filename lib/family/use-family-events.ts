@@ -7,30 +7,38 @@ import { familyKeys } from './keys';
 
 /**
  * A parent's live view of the family: every change the database announces on family:<id> (a child's
- * request, minutes read, controls, consent, a purchase) and every change of the family's wallet row
- * (postgres_changes: each credit movement updates it; RLS shows it to the family's parents only)
- * invalidates the family's queries; so does every (re)join, which repairs anything missed while
+ * request, minutes read, controls, consent, a purchase) and, with `wallet`, every change of the
+ * family's wallet row (postgres_changes: each credit movement updates it; RLS shows it to the family's
+ * parents only) invalidates the family's queries; so does every (re)join, which repairs anything missed while
  * disconnected. `onEvent` lets server-rendered parts refresh too (a wallet change comes as null).
  */
-export function useFamilyEvents(familyId: string | null, onEvent?: (event: FamilyEvent | null) => void) {
+export function useFamilyEvents(
+  familyId: string | null,
+  onEvent?: (event: FamilyEvent | null) => void,
+  { wallet = false }: { wallet?: boolean } = {},
+) {
   const queryClient = useQueryClient();
   return useRealtimeChannel({
     topic: familyId ? `family:${familyId}` : null,
     private: true,
-    configure: (channel) =>
-      channel
-        .on('broadcast', { event: '*' }, ({ event, payload }) => {
-          if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
-          onEvent?.(toFamilyEvent(event, payload));
-        })
-        .on(
+    configure: (channel) => {
+      channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
+        if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+        onEvent?.(toFamilyEvent(event, payload));
+      });
+      // Only pages that show credits listen to the wallet: a postgres_changes binding makes the
+      // platform decode the WAL while the page is open.
+      if (wallet) {
+        channel.on(
           'postgres_changes',
           { event: 'UPDATE', schema: 'public', table: 'wallets', filter: `family_id=eq.${familyId}` },
           () => {
             if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
             onEvent?.(null);
           },
-        ),
+        );
+      }
+    },
     onLive: () => {
       if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
       onEvent?.(null);

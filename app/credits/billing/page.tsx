@@ -73,7 +73,7 @@ export default async function BillingPage({
       <Card id="purchases-heading" title="Purchases">
         <PurchasesList purchases={purchases} timeZone={family.time_zone} />
       </Card>
-      <FamilyLiveUpdates familyId={familyId} />
+      <FamilyLiveUpdates familyId={familyId} wallet />
     </div>
   );
 }
