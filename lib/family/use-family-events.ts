@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { type FamilyEvent, toFamilyEvent } from '@/lib/realtime/family-event';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { useRealtimeChannel } from '@/lib/realtime/use-realtime-channel';
 import { familyKeys } from './keys';
 
@@ -23,7 +24,7 @@ export function useFamilyEvents(
     private: true,
     configure: (channel) => {
       channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
-        if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+        if (familyId) void refetchNow(queryClient, familyKeys.family(familyId));
         onEvent?.(toFamilyEvent(event, payload));
       });
       // Only pages that show credits listen to the wallet: a postgres_changes binding makes the
@@ -33,14 +34,14 @@ export function useFamilyEvents(
           'postgres_changes',
           { event: 'UPDATE', schema: 'public', table: 'wallets', filter: `family_id=eq.${familyId}` },
           () => {
-            if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+            if (familyId) void refetchNow(queryClient, familyKeys.family(familyId));
             onEvent?.(null);
           },
         );
       }
     },
     onLive: () => {
-      if (familyId) void queryClient.invalidateQueries({ queryKey: familyKeys.family(familyId) });
+      if (familyId) void refetchNow(queryClient, familyKeys.family(familyId));
       onEvent?.(null);
     },
   });

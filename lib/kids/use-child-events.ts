@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { type FamilyEvent, toFamilyEvent } from '@/lib/realtime/family-event';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { useRealtimeChannel } from '@/lib/realtime/use-realtime-channel';
 import { kidKeys } from './keys';
 
@@ -16,11 +17,11 @@ export function useChildEvents(childId: string | null, onEvent?: (event: FamilyE
     private: true,
     configure: (channel) =>
       channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
-        if (childId) void queryClient.invalidateQueries({ queryKey: kidKeys.me(childId) });
+        if (childId) void refetchNow(queryClient, kidKeys.me(childId));
         onEvent?.(toFamilyEvent(event, payload));
       }),
     onLive: () => {
-      if (childId) void queryClient.invalidateQueries({ queryKey: kidKeys.me(childId) });
+      if (childId) void refetchNow(queryClient, kidKeys.me(childId));
       onEvent?.(null);
     },
   });

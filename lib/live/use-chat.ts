@@ -1,6 +1,7 @@
 'use client';
 
 import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { createClient } from '@/lib/supabase/client';
 import { chronological, upsertMessage } from './chat-cache';
 import { liveKeys } from './keys';
@@ -42,10 +43,10 @@ export function useChat(sessionId: string) {
   useLiveEvent('chat', (payload) => {
     if (typeof payload.message_id === 'string') void refresh(payload.message_id);
   });
-  useLiveEvent('phrases', () => void queryClient.invalidateQueries({ queryKey: liveKeys.phrases(sessionId) }));
+  useLiveEvent('phrases', () => void refetchNow(queryClient, liveKeys.phrases(sessionId)));
   useOnLive(() => {
-    void queryClient.invalidateQueries({ queryKey });
-    void queryClient.invalidateQueries({ queryKey: liveKeys.phrases(sessionId) });
+    void refetchNow(queryClient, queryKey);
+    void refetchNow(queryClient, liveKeys.phrases(sessionId));
   });
 
   return {

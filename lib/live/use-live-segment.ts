@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { createClient } from '@/lib/supabase/client';
 import { liveKeys } from './keys';
 import { useLiveEvent, useOnLive } from './live-channel';
@@ -21,7 +22,7 @@ export function useLiveSegment(sessionId: string, segmentId: string | null) {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const refetch = () => {
-    if (segmentId) void queryClient.invalidateQueries({ queryKey });
+    if (segmentId) void refetchNow(queryClient, queryKey);
   };
   useLiveEvent('session', refetch);
   useOnLive(refetch);

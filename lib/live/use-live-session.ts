@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { createClient } from '@/lib/supabase/client';
 import { liveKeys } from './keys';
 import { useLiveEvent, useOnLive } from './live-channel';
@@ -33,7 +34,7 @@ export function useLiveSession(sessionId: string, initial: { session: LiveSessio
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const refetch = (key: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey: key });
+  const refetch = (key: readonly unknown[]) => void refetchNow(queryClient, key);
   useLiveEvent('session', () => {
     refetch(liveKeys.state(sessionId));
     refetch(liveKeys.lobby(sessionId));

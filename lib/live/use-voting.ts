@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { createClient } from '@/lib/supabase/client';
 import { liveKeys } from './keys';
 import { castVoteAction } from './live-actions';
@@ -37,7 +38,7 @@ export function useVoting(sessionId: string, participantId: string | null, rende
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const refetch = () => void queryClient.invalidateQueries({ queryKey });
+  const refetch = () => void refetchNow(queryClient, queryKey);
   useLiveEvent('round', (payload) => {
     const change = payload as RoundPayload;
     if (change.server_now) setOffsetMs(clockOffset(change.server_now, Date.now()));

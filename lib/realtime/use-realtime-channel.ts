@@ -18,7 +18,9 @@ export type RealtimeChannelOptions = {
   configure: (channel: RealtimeChannel) => void;
   /**
    * Called every time the channel is live: after the first join (events before it were missed since
-   * the page's data was fetched) and after every reconnect or rejoin. Re-fetch here.
+   * the page's data was fetched) and after every reconnect or rejoin. Re-fetch here, with
+   * `refetchNow` (./refetch-now.ts): a plain invalidateQueries would join a first fetch still in flight
+   * from before the join.
    */
   onLive?: () => void;
   /** Presence: tracked once the channel is live, as Supabase recommends (never before SUBSCRIBED). */

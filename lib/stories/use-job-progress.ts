@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { refetchNow } from '@/lib/realtime/refetch-now';
 import { useRealtimeChannel } from '@/lib/realtime/use-realtime-channel';
 import { createClient } from '@/lib/supabase/client';
 import { storyKeys } from './keys';
@@ -43,11 +44,11 @@ export function useJobProgress(jobId: string | null) {
             : job,
         );
         if (change.status === 'completed' || change.status === 'failed') {
-          void queryClient.invalidateQueries({ queryKey });
+          void refetchNow(queryClient, queryKey);
         }
       }),
     onLive: () => {
-      if (jobId) void queryClient.invalidateQueries({ queryKey });
+      if (jobId) void refetchNow(queryClient, queryKey);
     },
   });
   return { job: query.data ?? null, error: query.error, channel };
