@@ -8,6 +8,7 @@ import { StoryWizardPage } from './pages/story-wizard-page';
 import { addLibraryStory } from './support/library-story';
 import { childReadyToSignIn, newKid, pageWidth } from './support/people';
 import { pageWithUnexploredChoice } from './support/story-db';
+import { watchForElement } from './support/watch-for-element';
 
 // Stories as a family uses them: a parent orders one with the built-in storyteller and watches it being
 // written, reads, chooses, reloads and resumes, uses the map; bad input and an empty wallet say so; a
@@ -42,10 +43,11 @@ test('a parent creates a story, watches it being written, reads, chooses, reload
   await expect(wizard.credits).toHaveText('Your family has: 10 credits');
   await wizard.pickTemplate('The Lost Pet');
   await wizard.pickCharacters('Pip', 'Luna');
+  // The live progress bar (on screen for as little as 100 ms), then the reader.
+  const wizardBar = await watchForElement(page, '[data-testid="job-progress"] [role="progressbar"]');
   await wizard.submit();
-  // The live progress bar, then the reader.
-  await expect(wizard.progressBar).toBeVisible();
   await expect(page).toHaveURL(/\/stories\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await wizardBar.expectSeen();
   const storyUrl = page.url();
   await expect(reader.pageNumber).toHaveText(/^Page 1/);
   await expect(reader.text).not.toBeEmpty();
@@ -84,9 +86,10 @@ test('a parent creates a story, watches it being written, reads, chooses, reload
   const here = await reader.pageNumber.textContent();
   const branch = reader.unexploredChoices().filter({ hasText: open.label }).first();
   await expect(branch).toContainText('continue this branch (1 credit)');
+  const branchBar = await watchForElement(page, '[data-testid="job-progress"] [role="progressbar"]');
   await branch.click();
-  await expect(reader.progressBar).toBeVisible();
   await expect(reader.pageNumber).not.toHaveText(here ?? '', { timeout: 30_000 });
+  await branchBar.expectSeen();
   expect(await reader.segmentId()).not.toBe(open.segmentId);
   await expect(reader.text).not.toBeEmpty();
 
