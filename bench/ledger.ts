@@ -8,6 +8,8 @@
 //   granted-first split) costs on top of the writes;
 // * on two minimal tables (a balance column; a ledger with only a primary key): the least any ledger
 //   can do, printed beside it so the cost of our schema itself is visible too.
+// Beside them, the own tables' two writes plus the idempotency key row (the third write every spend
+// must make): the RPC against it shows what its logic costs apart from the writes.
 // Prints figures and ratios; asserts nothing. BENCH_DURATION_MS sets the measured time per case
 // (default 10 s, in 5 turns taken with the other cases of its group); BENCH_LEDGER_PARTS=1 adds the
 // RPC with its idempotency key replaced by no-ops.
@@ -154,6 +156,15 @@ async function main() {
                where id = ${literal(walletId)} and paid_balance >= 1;
        insert into public.credit_ledger (wallet_id, family_id, seq, reason, paid_delta, granted_delta, balance_after)
        select id, family_id, last_seq, 'spend', -1, 0, balance from public.wallets where id = ${literal(walletId)}; commit;`;
+    // The same two writes plus the third every spend must make: its idempotency key row, as
+    // idempotency_finish writes it (the key is what makes a retried request harmless).
+    const ownWithKey = (walletId: string, userId: string) =>
+      own(walletId).replace(
+        / commit;$/,
+        ` insert into private.idempotency_keys (user_id, key, operation, request_hash, response)
+           values (${literal(userId)}, ${literal(`bench-${randomUUID()}`)}, 'spend_credits', md5(${literal(randomUUID())}),
+                   '{"status":"spent"}'); commit;`,
+      );
     const rpc = (userId: string) =>
       `begin; select set_config('request.jwt.claims', ${literal(JSON.stringify({ sub: userId, role: 'authenticated' }))}, true),
                      set_config('role', 'authenticated', true);
@@ -162,15 +173,21 @@ async function main() {
     const cases: [string, pg.Pool, (i: number) => string][] = [
       ['hot wallet, minimal tables UPDATE + INSERT', owner, () => bare(bareHot)],
       ['hot wallet, own tables UPDATE + INSERT', owner, () => own(ownWallets[0].id)],
+      ['hot wallet, own tables + key row', owner, () => ownWithKey(ownWallets[0].id, hot.user_id)],
       ['hot wallet, spend_credits RPC', api, () => rpc(hot.user_id)],
       [`${WALLETS} wallets, minimal tables UPDATE + INSERT`, owner, (i) => bare(bareMany[i % WALLETS])],
       [`${WALLETS} wallets, own tables UPDATE + INSERT`, owner, (i) => own(ownWallets[1 + (i % WALLETS)].id)],
+      [
+        `${WALLETS} wallets, own tables + key row`,
+        owner,
+        (i) => ownWithKey(ownWallets[1 + (i % WALLETS)].id, many[i % WALLETS].user_id),
+      ],
       [`${WALLETS} wallets, spend_credits RPC`, api, (i) => rpc(many[i % WALLETS].user_id)],
     ];
     // The cases of a group take turns, ROUNDS times each, so a drift of the machine's speed (a noisy
     // neighbour, autovacuum, the tables growing) falls on every side of a ratio alike.
     const results = new Map<string, Result>();
-    for (const group of [cases.slice(0, 3), cases.slice(3)]) {
+    for (const group of [cases.slice(0, 4), cases.slice(4)]) {
       for (const [, pool, once] of group) await run(pool, once, WARMUP_MS);
       for (let round = 0; round < ROUNDS; round++) {
         for (const [label, pool, once] of group) {
@@ -220,7 +237,7 @@ async function main() {
     ] as const) {
       const rpcLabel = `${prefix}, spend_credits RPC`;
       console.log(
-        `${`${prefix}:`.padEnd(13)} RPC at ${ratio(rpcLabel, `${prefix}, own tables UPDATE + INSERT`)} of the bare writes on the ledger's own tables (goal ≥ ${goal} %), ${ratio(rpcLabel, `${prefix}, minimal tables UPDATE + INSERT`)} of the minimal tables'`,
+        `${`${prefix}:`.padEnd(13)} RPC at ${ratio(rpcLabel, `${prefix}, own tables UPDATE + INSERT`)} of the bare writes on the ledger's own tables (goal ≥ ${goal} %), ${ratio(rpcLabel, `${prefix}, minimal tables UPDATE + INSERT`)} of the minimal tables', ${ratio(rpcLabel, `${prefix}, own tables + key row`)} of the three writes with the key row`,
       );
     }
 
