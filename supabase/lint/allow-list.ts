@@ -46,7 +46,7 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
   {
     key: 'rls_enabled_no_policy:private.idempotency_keys',
     reason:
-      'deny-all by design: request keys and stored responses, reached only by idempotency_begin/finish and the purge job',
+      'deny-all by design: request keys and stored responses, reached only by the idempotency_* functions, spend_credits and the purge job',
   },
   {
     key: 'rls_enabled_no_policy:private.founder_counter',

@@ -72,6 +72,37 @@ describe('create_purchase', () => {
     );
   });
 
+  it('concurrent duplicates of one key make one purchase, and every one of them gets its response', async () => {
+    const key = newKey();
+    const purchasesOf = async () =>
+      (
+        await adminQuery<{ count: number }>(
+          'select count(*)::int as count from public.purchases where created_by = $1',
+          [parent.id],
+        )
+      )[0].count;
+    const before = await purchasesOf();
+    // Straight to the database, each on its own connection, so that the requests really overlap.
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        callAs<Purchase>(parent.id, 'select public.create_purchase($1, $2, $3, $4)', [
+          'credits',
+          'starter',
+          'sandbox',
+          key,
+        ]),
+      ),
+    );
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    expect(new Set(outcomes.map((o) => (o.ok ? JSON.stringify(o.value) : ''))).size).toBe(1);
+    expect(await purchasesOf()).toBe(before + 1);
+    const [{ count }] = await adminQuery<{ count: number }>(
+      `select count(*)::int as count from private.idempotency_keys where user_id = $1 and key = $2`,
+      [parent.id, key],
+    );
+    expect(count).toBe(1);
+  });
+
   it('refuses unknown packages, bad providers and keys, children, guests, other families and anon', async () => {
     const call = (client: typeof parent.client, p: Record<string, unknown>) =>
       client.rpc('create_purchase', {

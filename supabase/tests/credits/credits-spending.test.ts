@@ -166,6 +166,37 @@ describe('concurrency', () => {
   });
 });
 
+describe('spend_credits: what a spend takes', () => {
+  it('granted credits first, soonest-expiring lot first, then paid; an expired lot is booked out, never spent', async () => {
+    const family = await signUpEmptyParent();
+    const day = 86_400_000;
+    await giveCredits(family.familyId, { paid: 20 });
+    await giveCredits(family.familyId, { granted: 5, expiresAt: new Date(Date.now() + 30 * day).toISOString() });
+    await giveCredits(family.familyId, { granted: 5, expiresAt: new Date(Date.now() + day).toISOString() });
+    await giveCredits(family.familyId, { granted: 4, expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const first = await callAs<SpendResult>(family.id, spendSql, [7, 'owls', newKey()]);
+    expect(first).toMatchObject({ ok: true, value: { status: 'spent', amount: 7, balance: 23 } });
+    const lots = await adminQuery<{ remaining: number }>(
+      `select remaining from public.credit_grants where family_id = $1 and amount = 5 order by expires_at`,
+      [family.familyId],
+    );
+    expect(lots.map((l) => l.remaining)).toEqual([0, 3]);
+    const second = await callAs<SpendResult>(family.id, spendSql, [5, 'bats', newKey()]);
+    expect(second).toMatchObject({ ok: true, value: { status: 'spent', balance: 18 } });
+    const ledger = await ledgerOf(family.familyId);
+    expect(ledger.filter((r) => r.reason === 'expiry').map((r) => r.granted_delta)).toEqual([-4]);
+    expect(ledger.filter((r) => r.reason === 'spend').map((r) => [r.paid_delta, r.granted_delta])).toEqual([
+      [0, -7],
+      [-2, -3],
+    ]);
+    expect(await walletOf(family.familyId)).toMatchObject({ paid_balance: 18, granted_balance: 0 });
+    const overdraft = await callAs<SpendResult>(family.id, spendSql, [19, 'too much', newKey()]);
+    expect(overdraft).toMatchObject({ ok: false, message: 'insufficient_credits' });
+    expect(await walletOf(family.familyId)).toMatchObject({ paid_balance: 18, granted_balance: 0 });
+    await expectInvariants([family.familyId]);
+  });
+});
+
 describe("children's spending", () => {
   let family: Parent;
   let child: Child;
