@@ -151,19 +151,20 @@ async function main() {
       [members.map((m) => m.family_id)],
     );
     // The spend's two writes by hand on the ledger's own tables (paid credits: the bench wallets hold no granted ones).
-    const own = (walletId: string) =>
+    const own = (walletId: string, alsoSql = '') =>
       `begin; update public.wallets set paid_balance = paid_balance - 1, last_seq = last_seq + 1
                where id = ${literal(walletId)} and paid_balance >= 1;
        insert into public.credit_ledger (wallet_id, family_id, seq, reason, paid_delta, granted_delta, balance_after)
-       select id, family_id, last_seq, 'spend', -1, 0, balance from public.wallets where id = ${literal(walletId)}; commit;`;
+       select id, family_id, last_seq, 'spend', -1, 0, balance from public.wallets where id = ${literal(walletId)};
+       ${alsoSql} commit;`;
     // The same two writes plus the third every spend must make: its idempotency key row, as
     // idempotency_finish writes it (the key is what makes a retried request harmless).
     const ownWithKey = (walletId: string, userId: string) =>
-      own(walletId).replace(
-        / commit;$/,
-        ` insert into private.idempotency_keys (user_id, key, operation, request_hash, response)
-           values (${literal(userId)}, ${literal(`bench-${randomUUID()}`)}, 'spend_credits', md5(${literal(randomUUID())}),
-                   '{"status":"spent"}'); commit;`,
+      own(
+        walletId,
+        `insert into private.idempotency_keys (user_id, key, operation, request_hash, response)
+         values (${literal(userId)}, ${literal(`bench-${randomUUID()}`)}, 'spend_credits', md5(${literal(randomUUID())}),
+                 '{"status":"spent"}');`,
       );
     const rpc = (userId: string) =>
       `begin; select set_config('request.jwt.claims', ${literal(JSON.stringify({ sub: userId, role: 'authenticated' }))}, true),

@@ -1,5 +1,5 @@
 -- Undoes 20261203120000_spend_debits_in_place.sql: idempotency_begin as in 20261202190000,
--- debit_wallet as in 20261202190100, spend_credits as in 20261201143500; the two helpers go.
+-- debit_wallet as in 20261202190100, spend_credits as in 20261201143500; idempotency_check goes.
 create or replace function private.idempotency_begin(p_key text, p_operation text, p_request jsonb)
 returns jsonb
 language plpgsql
@@ -184,5 +184,4 @@ begin
 end;
 $$;
 
-drop function private.take_granted_lots(uuid, int);
 drop function private.idempotency_check(text, text, jsonb);
